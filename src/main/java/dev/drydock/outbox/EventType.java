@@ -1,0 +1,39 @@
+package dev.drydock.outbox;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every CloudEvents type drydock publishes, with the channel it goes out on. */
+public enum EventType {
+    BASE_CHANGED("dev.drydock.base.changed", Channels.BASE_CHANGES_OUT),
+    REBUILD_REQUESTED("dev.drydock.rebuild.requested", Channels.REBUILD_REQUESTS_OUT),
+    RUN_QUEUED("dev.drydock.run.queued", Channels.RUN_EVENTS_OUT),
+    RUN_STARTED("dev.drydock.run.started", Channels.RUN_EVENTS_OUT),
+    RUN_RUNNING("dev.drydock.run.running", Channels.RUN_EVENTS_OUT),
+    RUN_SUCCEEDED("dev.drydock.run.succeeded", Channels.RUN_EVENTS_OUT),
+    RUN_FAILED("dev.drydock.run.failed", Channels.RUN_EVENTS_OUT),
+    RUN_CANCELED("dev.drydock.run.canceled", Channels.RUN_EVENTS_OUT),
+    RUN_ERROR("dev.drydock.run.error", Channels.RUN_EVENTS_OUT),
+    RUN_TIMEOUT("dev.drydock.run.timeout", Channels.RUN_EVENTS_OUT);
+
+    private final String type;
+    private final String channel;
+
+    EventType(String type, String channel) {
+        this.type = type;
+        this.channel = channel;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+}
