@@ -9,17 +9,23 @@ import java.util.Map;
  */
 public class DrydockStackResource implements QuarkusTestResourceLifecycleManager {
 
+    /** A fixed key for the tests' encrypted columns; production keys come from the environment. */
+    static final String TEST_SECRETS_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     @Override
     public Map<String, String> start() {
         TestStack stack = TestStack.get();
-        return Map.of(
-                "quarkus.datasource.jdbc.url", stack.jdbcUrl(),
-                "quarkus.datasource.username", stack.dbUser(),
-                "quarkus.datasource.password", stack.dbPassword(),
-                "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
-                "drydock.private-registry.host", stack.privateRegistry().host(),
-                "drydock.private-registry.plain-http", "true",
-                "drydock.registry.insecure-hosts", stack.privateRegistry().host() + "," + stack.upstreamRegistry().host());
+        return Map.ofEntries(Map.entry("drydock.secrets.key", TEST_SECRETS_KEY),
+                // Fake registries in tests listen on random ports over plain HTTP.
+                Map.entry("drydock.registry.defaults.insecure", "true"),
+                Map.entry("quarkus.datasource.jdbc.url", stack.jdbcUrl()),
+                Map.entry("quarkus.datasource.username", stack.dbUser()),
+                Map.entry("quarkus.datasource.password", stack.dbPassword()),
+                Map.entry("kafka.bootstrap.servers", stack.kafkaBootstrapServers()),
+                Map.entry("drydock.private-registry.host", stack.privateRegistry().host()),
+                Map.entry("drydock.private-registry.plain-http", "true"),
+                Map.entry("drydock.registry.insecure-hosts",
+                        stack.privateRegistry().host() + "," + stack.upstreamRegistry().host()));
     }
 
     @Override

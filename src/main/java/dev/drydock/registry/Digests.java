@@ -1,0 +1,36 @@
+package dev.drydock.registry;
+
+import dev.drydock.image.Digest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Hashes content with the algorithm of the digest it must match. */
+final class Digests {
+
+    private Digests() {
+    }
+
+    static Digest of(String algorithm, byte[] content) {
+        if (algorithm.equals(Digest.SHA256)) {
+            return Digest.sha256Of(content);
+        }
+        if (!algorithm.equals(Digest.SHA512)) {
+            throw new IllegalArgumentException("unsupported digest algorithm " + algorithm);
+        }
+        try {
+            return Digest.parse(Digest.SHA512 + ":"
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(content)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime must provide SHA-512", e);
+        }
+    }
+
+    /** Throws {@link DigestMismatchException} unless {@code content} hashes to {@code expected}. */
+    static void verify(String registry, String repository, String what, Digest expected, byte[] content) {
+        Digest actual = of(expected.algorithm(), content);
+        if (!actual.equals(expected)) {
+            throw new DigestMismatchException(registry, repository, what, expected, actual);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.drydock.registry;
+
+import dev.drydock.image.Digest;
+import dev.drydock.image.ImageReference;
+import dev.drydock.image.Platform;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * A thread-safe client for the OCI distribution API of any number of registries. Each registry gets its
+ * own settings, concurrency limit, circuit breaker, token cache entries, rate-limit report and request
+ * counter, so one slow or failing upstream does not hold up the others.
+ *
+ * <p>Missing manifests and blobs are {@link Optional#empty()}; failures are {@link RegistryException}s
+ * whose {@link RegistryException#temporary()} tells whether a retry later may help. Build one with
+ * {@link #builder()}; no CDI needed.
+ */
+public final class RegistryClient {
+
+    public static final String DEFAULT_USER_AGENT = "drydock";
+
+    private final RegistrySettingsProvider settings;
+    private final int failureThreshold;
+    private final Duration coolDown;
+    private final Clock clock;
+    private final ConcurrentMap<String, RegistryEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final ManifestCalls manifests;
+    private final BlobCalls blobs;
+    private final TagLister tags;
+
+    private RegistryClient(Builder b) {
+        this.settings = b.settings;
+        this.failureThreshold = b.failureThreshold;
+        this.coolDown = b.coolDown;
+        this.clock = b.clock;
+        HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(b.connectTimeout)
+                .build();
+        Authenticator authenticator = new Authenticator(http, b.credentials, new TokenCache(b.clock), b.clock, b.userAgent);
+        RegistryTransport transport = new RegistryTransport(http, authenticator, b.retryPolicy, b.sleeper, b.clock,
+                b.random, b.userAgent);
+        this.manifests = new ManifestCalls(transport);
+        this.blobs = new BlobCalls(transport);
+        this.tags = new TagLister(transport);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The manifest's descriptor by one HEAD request (when the registry's token is cached), the cheap
+     * way to see whether a tag moved; Docker Hub does not count a HEAD as a pull.
+     */
+    public Optional<Descriptor> headManifest(ImageReference ref) {
+        return manifests.head(endpoint(ref), ref);
+    }
+
+    /** The manifest or index, verified against {@code Docker-Content-Digest} and a pinned digest. */
+    public Optional<Manifest> getManifest(ImageReference ref) {
+        return manifests.get(endpoint(ref), ref);
+    }
+
+    /**
+     * The image manifest to use for {@code platform}: the matching entry when {@code ref} is an index,
+     * the manifest itself when it is a single-platform image (whose platform is not checked). Empty when
+     * the reference does not exist or the index has no such platform. This is a GET, which Docker Hub
+     * counts as a pull: poll with {@link #headManifest} and resolve only when the digest changed.
+     */
+    public Optional<Descriptor> resolvePlatform(ImageReference ref, Platform platform) {
+        Objects.requireNonNull(platform, "platform");
+        return getManifest(ref).flatMap(m -> m.isIndex() ? m.index().manifestFor(platform) : Optional.of(m.descriptor()));
+    }
+
+    /** Pushes a manifest or index under {@code ref}'s tag (or digest); returns its digest. */
+    public Digest putManifest(ImageReference ref, byte[] content, String mediaType) {
+        return manifests.put(endpoint(ref), ref, content, mediaType);
+    }
+
+    /** Whether {@code repository} (registry and repository of the reference) has the blob; its size. */
+    public Optional<Descriptor> headBlob(ImageReference repository, Digest digest) {
+        return blobs.head(endpoint(repository), repository.repository(), digest);
+    }
+
+    /** The blob's bytes (verified against {@code digest}), held in memory: for configs and small blobs. */
+    public Optional<byte[]> getBlob(ImageReference repository, Digest digest) {
+        return blobs.get(endpoint(repository), repository.repository(), digest);
+    }
+
+    /** Uploads a blob in one request pair (POST + PUT); returns its digest. */
+    public Digest pushBlob(ImageReference repository, byte[] content) {
+        return blobs.push(endpoint(repository), repository.repository(), content);
+    }
+
+    /**
+     * Mounts a blob from another repository of the same registry; true when mounted, false when the
+     * registry declined (then push it instead).
+     */
+    public boolean mountBlob(ImageReference target, Digest digest, String fromRepository) {
+        return blobs.mount(endpoint(target), target.repository(), digest, fromRepository);
+    }
+
+    /** All tags of the reference's repository, following pagination; empty for an unknown repository. */
+    public List<String> listTags(ImageReference repository) {
+        return listTags(repository, TagLister.DEFAULT_PAGE_SIZE);
+    }
+
+    public List<String> listTags(ImageReference repository, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
+        }
+        return tags.list(endpoint(repository), repository.repository(), pageSize);
+    }
+
+    /** The quota last reported by {@code registry} ({@code docker.io}, {@code host:port}). */
+    public Optional<RateLimitStatus> rateLimit(String registry) {
+        RegistryEndpoint ep = endpoints.get(registry);
+        return ep == null ? Optional.empty() : ep.rateLimit();
+    }
+
+    /** HTTP requests sent because of {@code registry} so far: its API requests plus token-realm requests. */
+    public long requestCount(String registry) {
+        RegistryEndpoint ep = endpoints.get(registry);
+        return ep == null ? 0 : ep.requests.get();
+    }
+
+    /** {@link #requestCount} of every registry contacted, by registry. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        endpoints.forEach((registry, ep) -> counts.put(registry, ep.requests.get()));
+        return counts;
+    }
+
+    public CircuitState circuitState(String registry) {
+        RegistryEndpoint ep = endpoints.get(registry);
+        return ep == null ? CircuitState.CLOSED : ep.circuit.state();
+    }
+
+    /** The settings in force for {@code registry}. */
+    public RegistrySettings settings(String registry) {
+        RegistryEndpoint ep = endpoints.get(registry);
+        return ep == null ? settings.forRegistry(registry) : ep.settings;
+    }
+
+    private RegistryEndpoint endpoint(ImageReference ref) {
+        return endpoints.computeIfAbsent(ref.registry(), registry -> new RegistryEndpoint(registry,
+                ref.registryApiHost(), settings.forRegistry(registry), failureThreshold, coolDown, clock));
+    }
+
+    /** Builds a {@link RegistryClient}; every setting has a default (HTTPS, anonymous, {@link RetryPolicy#defaults()}). */
+    public static final class Builder {
+
+        /** Failures in a row that open a registry's circuit. */
+        public static final int DEFAULT_CIRCUIT_FAILURE_THRESHOLD = CircuitBreaker.DEFAULT_FAILURE_THRESHOLD;
+        /** How long an open circuit fails calls fast before a trial request. */
+        public static final Duration DEFAULT_CIRCUIT_COOL_DOWN = CircuitBreaker.DEFAULT_COOL_DOWN;
+        public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+        private RegistrySettingsProvider settings = RegistrySettingsProvider.of(RegistrySettings.defaults());
+        private CredentialLookup credentials = CredentialLookup.anonymous();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private int failureThreshold = DEFAULT_CIRCUIT_FAILURE_THRESHOLD;
+        private Duration coolDown = DEFAULT_CIRCUIT_COOL_DOWN;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private String userAgent = DEFAULT_USER_AGENT;
+        private HttpClient httpClient;
+
+        private Builder() {
+        }
+
+        public Builder settings(RegistrySettingsProvider settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The same settings for every registry. */
+        public Builder settings(RegistrySettings settings) {
+            return settings(RegistrySettingsProvider.of(settings));
+        }
+
+        public Builder credentials(CredentialLookup credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Source of jitter, numbers in [0, 1). */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Builder circuitBreaker(int failureThreshold, Duration coolDown) {
+            if (failureThreshold < 1) {
+                throw new IllegalArgumentException("failureThreshold must be at least 1, got " + failureThreshold);
+            }
+            this.failureThreshold = failureThreshold;
+            this.coolDown = Objects.requireNonNull(coolDown, "coolDown");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /** An own {@link HttpClient}; it must not follow redirects (the client does, keeping credentials in). */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        public RegistryClient build() {
+            return new RegistryClient(this);
+        }
+    }
+}
