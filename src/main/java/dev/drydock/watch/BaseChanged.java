@@ -1,0 +1,22 @@
+package dev.drydock.watch;
+
+import java.time.Instant;
+
+/**
+ * Data of a {@code dev.drydock.base.changed} event on {@code drydock.base-changes}. {@code digest} is the one
+ * dependents should pin: the platform's manifest when the base has a platform, else what the tag points at.
+ */
+public record BaseChanged(
+        String reference,
+        String platform,
+        String previousDigest,
+        String digest,
+        String mediaType,
+        DetectedBy detectedBy,
+        Instant detectedAt) {
+
+    static BaseChanged of(TrackedBase base, String previousDigest, DetectedBy detectedBy, Instant at) {
+        return new BaseChanged(base.reference, base.platform.isEmpty() ? null : base.platform, previousDigest,
+                base.effectiveDigest(), base.mediaType, detectedBy, at);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.drydock.watch;
+
+import dev.drydock.outbox.EventType;
+import dev.drydock.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Writes what checks found. A changed digest and its {@code dev.drydock.base.changed} event commit together;
+ * the row lock makes concurrent checks of one base (poll and webhook at once) announce a change exactly once.
+ */
+@ApplicationScoped
+public class BaseRecorder {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    WatchConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** What recording a check did to the base. */
+    public record Recorded(TrackedBase base, String previousDigest, Optional<BaseChanged> change) {}
+
+    @Transactional
+    public Recorded record(long baseId, CheckOutcome outcome, DetectedBy detectedBy) {
+        TrackedBase base = em.find(TrackedBase.class, baseId, LockModeType.PESSIMISTIC_WRITE);
+        if (base == null) {
+            return new Recorded(null, null, Optional.empty());
+        }
+        Instant now = Instant.now();
+        String previous = base.effectiveDigest();
+        base.lastCheckedAt = now;
+        base.status = outcome.status().wire();
+        if (!outcome.ok()) {
+            base.lastError = outcome.error();
+            base.nextCheckAt = NextCheck.afterFailure(now, outcome, base.intervalSeconds, config.jitter());
+            meters.counter("drydock.watch.errors", "registry", base.registry, "status", outcome.status().wire()).increment();
+            return new Recorded(base, previous, Optional.empty());
+        }
+        base.lastError = null;
+        base.digest = outcome.digest();
+        base.platformDigest = outcome.platformDigest();
+        base.mediaType = outcome.mediaType();
+        base.nextCheckAt = NextCheck.after(now, base.intervalSeconds, config.jitter());
+        String current = base.effectiveDigest();
+        if (previous == null || previous.equals(current)) {
+            return new Recorded(base, previous, Optional.empty());
+        }
+        base.lastChangedAt = now;
+        BaseChanged change = BaseChanged.of(base, previous, detectedBy, now);
+        outbox.append(EventType.BASE_CHANGED, base.reference, base.reference, change);
+        meters.counter("drydock.watch.changes", "registry", base.registry, "detectedBy", detectedBy.wire()).increment();
+        return new Recorded(base, previous, Optional.of(change));
+    }
+
+    /**
+     * Records many checks that found what the bases already held, in one statement: the common case of polling,
+     * kept cheap so that thousands of bases cost little more than their HEAD requests.
+     */
+    @Transactional
+    public void recordUnchanged(Collection<Long> baseIds) {
+        if (baseIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                UPDATE base SET status = 'ok', last_error = NULL, last_checked_at = now(),
+                       next_check_at = now() + make_interval(secs => interval_seconds * (1 + :jitter * (2 * random() - 1)))
+                WHERE id IN (:ids)""")
+                .setParameter("jitter", config.jitter())
+                .setParameter("ids", baseIds)
+                .executeUpdate();
+    }
+
+    /** Puts off bases without checking them, e.g. while their registry asked us to wait. */
+    @Transactional
+    public void postpone(Collection<Long> baseIds, Instant until) {
+        if (baseIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("UPDATE base SET next_check_at = :until WHERE id IN (:ids)")
+                .setParameter("until", until)
+                .setParameter("ids", baseIds)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.drydock.watch;
+
+import dev.drydock.image.ImageReference;
+import dev.drydock.image.InvalidReferenceException;
+import dev.drydock.image.Platform;
+import dev.drydock.problem.ProblemException;
+import dev.drydock.registry.credential.Credential;
+import dev.drydock.registry.credential.CredentialService;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Which bases are watched: explicitly through the API, or implicitly because a task builds FROM them. */
+@ApplicationScoped
+public class BaseService {
+
+    @Inject
+    WatchConfig config;
+
+    @Inject
+    CredentialService credentials;
+
+    /** What the caller asked to track, validated. */
+    public record TrackRequest(String reference, Integer intervalSeconds, String credentials, String platform) {}
+
+    /** The base and whether this call created it (false: it was tracked already). */
+    public record Tracked(TrackedBase base, boolean created) {}
+
+    @Transactional
+    public Tracked track(TrackRequest request, boolean explicit) {
+        ImageReference ref = parseReference(request.reference());
+        String platform = parsePlatform(request.platform());
+        int interval = intervalOf(request.intervalSeconds());
+        String credentialName = checkCredentials(request.credentials(), ref);
+        String reference = ref.toString();
+        Optional<TrackedBase> existing = TrackedBase.byReference(reference, platform);
+        if (existing.isPresent()) {
+            TrackedBase base = existing.get();
+            if (explicit && !base.trackedExplicitly) {
+                base.trackedExplicitly = true;
+            }
+            return new Tracked(base, false);
+        }
+        TrackedBase base = new TrackedBase();
+        base.reference = reference;
+        base.registry = ref.registry();
+        base.platform = platform;
+        base.intervalSeconds = interval;
+        base.credentials = credentialName;
+        base.trackedExplicitly = explicit;
+        base.createdAt = Instant.now();
+        // The first check comes at once: the base's digest is the baseline later changes are measured from.
+        base.nextCheckAt = base.createdAt;
+        base.persist();
+        return new Tracked(base, true);
+    }
+
+    public Optional<TrackedBase> find(long id) {
+        return TrackedBase.findByIdOptional(id);
+    }
+
+    public TrackedBase get(long id) {
+        return find(id).orElseThrow(() -> ProblemException.notFound("base", id));
+    }
+
+    public List<TrackedBase> list(Optional<BaseStatus> status, int page, int size) {
+        Sort sort = Sort.by("id");
+        return (status.isPresent() ? TrackedBase.<TrackedBase>find("status", sort, status.get().wire())
+                : TrackedBase.<TrackedBase>findAll(sort)).page(Page.of(page, size)).list();
+    }
+
+    public long count(Optional<BaseStatus> status) {
+        return status.isPresent() ? TrackedBase.count("status", status.get().wire()) : TrackedBase.count();
+    }
+
+    /** Stops watching a base. */
+    @Transactional
+    public void delete(long id) {
+        TrackedBase base = get(id);
+        base.delete();
+    }
+
+    private static ImageReference parseReference(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw ProblemException.badRequest("reference", "reference is required, e.g. eclipse-temurin:21-jre");
+        }
+        ImageReference ref;
+        try {
+            ref = ImageReference.parse(reference.strip());
+        } catch (InvalidReferenceException e) {
+            throw ProblemException.badRequest("reference", e.getMessage());
+        }
+        if (ref.digest().isPresent()) {
+            throw ProblemException.badRequest("reference",
+                    "reference " + reference + " is pinned to a digest, which never changes; track a tag instead");
+        }
+        return ref;
+    }
+
+    private static String parsePlatform(String platform) {
+        if (platform == null || platform.isBlank()) {
+            return "";
+        }
+        try {
+            return Platform.parse(platform.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("platform", e.getMessage());
+        }
+    }
+
+    private int intervalOf(Integer requested) {
+        if (requested == null) {
+            return (int) config.defaultInterval().toSeconds();
+        }
+        Duration minimum = config.minimumInterval();
+        if (requested < minimum.toSeconds()) {
+            throw ProblemException.badRequest("intervalSeconds",
+                    "intervalSeconds must be at least " + minimum.toSeconds() + ", was " + requested);
+        }
+        return requested;
+    }
+
+    private String checkCredentials(String name, ImageReference ref) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        Credential credential = credentials.find(name)
+                .orElseThrow(() -> ProblemException.badRequest("credentials", "no credential set named '" + name + "'"));
+        if (!credential.registry().equalsIgnoreCase(ref.registry())) {
+            throw ProblemException.badRequest("credentials", "credential set '" + name + "' is for registry "
+                    + credential.registry() + ", not " + ref.registry());
+        }
+        return name;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.drydock.watch;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks every base that is due. Quartz (clustered) fires a pass every second on one replica; a pass claims
+ * due rows with {@code FOR UPDATE SKIP LOCKED}, so replicas never check one base twice, then checks them in
+ * parallel. A registry that answered 429 or is down is left alone until it said we may ask again.
+ */
+@ApplicationScoped
+public class Poller {
+
+    private static final Logger LOG = Logger.getLogger(Poller.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    BaseChecker checker;
+
+    @Inject
+    BaseRecorder recorder;
+
+    @Inject
+    WatchConfig config;
+
+    private final Map<String, Instant> registryPausedUntil = new ConcurrentHashMap<>();
+    private ExecutorService executor;
+
+    /** A due base as claimed, with what it held. */
+    record Claim(long id, String reference, String registry, String platform, String digest, String platformDigest) {}
+
+    @PostConstruct
+    void init() {
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(config.concurrency(), r -> {
+            Thread t = new Thread(r, "base-check-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
+
+    @Scheduled(identity = "watch-poll", every = "${drydock.watch.poll-every:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        int claimed;
+        do {
+            claimed = pollOnce();
+        } while (claimed >= config.batchSize());
+    }
+
+    /** One pass: claims up to a batch of due bases and checks them; returns how many were claimed. */
+    public int pollOnce() {
+        List<Claim> claims = claimDue();
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        Map<Instant, List<Long>> postponed = new HashMap<>();
+        List<Claim> toCheck = new ArrayList<>();
+        for (Claim claim : claims) {
+            Instant pausedUntil = registryPausedUntil.get(claim.registry());
+            if (pausedUntil != null && pausedUntil.isAfter(now)) {
+                postponed.computeIfAbsent(pausedUntil, k -> new ArrayList<>()).add(claim.id());
+            } else {
+                toCheck.add(claim);
+            }
+        }
+        postponed.forEach((until, ids) -> recorder.postpone(ids, until));
+
+        List<CompletableFuture<CheckOutcome>> checks = toCheck.stream()
+                .map(c -> CompletableFuture.supplyAsync(
+                        () -> checker.check(c.reference(), c.platform(), c.digest(), c.platformDigest()), executor))
+                .toList();
+        List<Long> unchanged = new ArrayList<>();
+        for (int i = 0; i < toCheck.size(); i++) {
+            Claim claim = toCheck.get(i);
+            CheckOutcome outcome = checks.get(i).join();
+            if (outcome.ok() && Objects.equals(outcome.digest(), claim.digest())
+                    && Objects.equals(outcome.platformDigest(), claim.platformDigest())) {
+                unchanged.add(claim.id());
+                continue;
+            }
+            if (!outcome.ok() && outcome.retryAfter().isPresent()) {
+                registryPausedUntil.merge(claim.registry(), Instant.now().plus(outcome.retryAfter().get()),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
+            try {
+                recorder.record(claim.id(), outcome, DetectedBy.POLL);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not record the check of %s; it is checked again after the claim times out",
+                        claim.reference());
+            }
+        }
+        recorder.recordUnchanged(unchanged);
+        return claims.size();
+    }
+
+    private List<Claim> claimDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    UPDATE base SET next_check_at = now() + make_interval(secs => :claimSeconds)
+                    WHERE id IN (SELECT id FROM base WHERE next_check_at <= now()
+                                 ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    RETURNING id, reference, registry, platform, digest, platform_digest""")
+                    .setParameter("claimSeconds", (double) config.claimTimeout().toSeconds())
+                    .setParameter("limit", config.batchSize())
+                    .getResultList();
+            return rows.stream().map(r -> new Claim(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    (String) r[3], (String) r[4], (String) r[5])).toList();
+        });
+    }
+
+    /** Checks one base now, outside the schedule (API "check now", webhooks) and records the outcome. */
+    public BaseRecorder.Recorded checkNow(long baseId, DetectedBy detectedBy) {
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> {
+            TrackedBase base = em.find(TrackedBase.class, baseId);
+            return base == null ? null : new Claim(base.id, base.reference, base.registry, base.platform,
+                    base.digest, base.platformDigest);
+        });
+        if (claim == null) {
+            return new BaseRecorder.Recorded(null, null, java.util.Optional.empty());
+        }
+        CheckOutcome outcome = checker.check(claim.reference(), claim.platform(), claim.digest(), claim.platformDigest());
+        return recorder.record(baseId, outcome, detectedBy);
+    }
+
+    /** Like {@link #checkNow} but on the check executor, for callers that must answer quickly (webhooks). */
+    public CompletableFuture<BaseRecorder.Recorded> checkSoon(long baseId, DetectedBy detectedBy) {
+        return CompletableFuture.supplyAsync(() -> checkNow(baseId, detectedBy), executor);
+    }
+}
