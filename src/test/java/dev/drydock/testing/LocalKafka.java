@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.nio.ByteBuffer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Kafka KRaft broker (broker and controller in one process), run from the Kafka jars that
@@ -126,10 +124,9 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /** Kafka's own generator: it never starts an id with '-', which the storage tool would take for an option. */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return Uuid.randomUuid().toString();
     }
 
     private static String javaBin() {
