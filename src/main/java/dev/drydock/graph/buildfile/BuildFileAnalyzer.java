@@ -1,0 +1,39 @@
+package dev.drydock.graph.buildfile;
+
+import dev.drydock.image.Platform;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads a Dockerfile or jib.yaml: its stages, the images it depends on, and whether Jib can build it.
+ * Stateless and thread-safe; nothing is fetched or stored.
+ */
+@ApplicationScoped
+public class BuildFileAnalyzer {
+
+    /** The platform built when none is requested (and, for jib.yaml, none is listed). */
+    public static final Platform DEFAULT_PLATFORM = Platform.of("linux", "amd64");
+
+    /**
+     * Analyses {@code content}.
+     *
+     * @param args build arguments (Dockerfile {@code ARG}s; a jib.yaml ignores them)
+     * @param platform the target platform, {@link #DEFAULT_PLATFORM} when empty; it is what
+     *     {@code $TARGETPLATFORM} and {@code $BUILDPLATFORM} mean. A jib.yaml builds its
+     *     {@code from.platforms} when it lists any.
+     * @throws BuildFileSyntaxException when BuildKit or Jib CLI would reject the file outright
+     */
+    public BuildFileAnalysis analyze(BuildFileKind kind, String content, Map<String, String> args,
+            Optional<Platform> platform) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(args, "args");
+        Platform target = platform.orElse(DEFAULT_PLATFORM);
+        return switch (kind) {
+            case DOCKERFILE -> DockerfileAnalyzer.analyze(content, args, target);
+            case JIB_YAML -> JibYamlAnalyzer.analyze(content, target);
+        };
+    }
+}

@@ -1,0 +1,288 @@
+package dev.drydock.graph.buildfile;
+
+import dev.drydock.graph.buildfile.Arguments.NameValue;
+import dev.drydock.graph.buildfile.DockerfileParser.Dockerfile;
+import dev.drydock.graph.buildfile.ShellWords.Result;
+import dev.drydock.graph.buildfile.ShellWords.Unset;
+import dev.drydock.image.ImageReference;
+import dev.drydock.image.InvalidReferenceException;
+import dev.drydock.image.Platform;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Dockerfile analysis: global ARGs, stages and their bases, dependencies, and whether the stages that
+ * make up the final image use only what Jib can do.
+ */
+final class DockerfileAnalyzer {
+
+    static final String SCRATCH = "scratch";
+
+    /**
+     * A FROM's platform.
+     *
+     * @param given the resolved {@code --platform}, empty when none was given or it did not resolve
+     * @param pulled what the stage pulls images for: {@code given}, else the target; empty when the flag
+     *     did not resolve
+     */
+    private record FromPlatform(Optional<Platform> given, Optional<Platform> pulled) {}
+
+    private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
+
+    private final Dockerfile file;
+    private final Map<String, String> args;
+    private final Platform target;
+    private final ShellWords shell;
+    private final Map<String, String> automatic;
+    private final Map<String, String> globals = new HashMap<>();
+    private final Set<String> globalArgs = new HashSet<>();
+    private final List<Dependency> dependencies = new ArrayList<>();
+    private final List<BuildFileProblem> problems = new ArrayList<>();
+
+    private DockerfileAnalyzer(Dockerfile file, Map<String, String> args, Platform target) {
+        this.file = file;
+        this.args = Map.copyOf(args);
+        this.target = target;
+        this.shell = new ShellWords(file.escape());
+        this.automatic = automaticArgs(target);
+    }
+
+    static BuildFileAnalysis analyze(String content, Map<String, String> args, Platform target) {
+        return new DockerfileAnalyzer(DockerfileParser.parse(content), args, target).analyze();
+    }
+
+    // drydock builds for the target platform without running anything, so the build platform is the same.
+    private static Map<String, String> automaticArgs(Platform platform) {
+        Map<String, String> automatic = new HashMap<>();
+        for (String prefix : List.of("TARGET", "BUILD")) {
+            automatic.put(prefix + "PLATFORM", platform.toString());
+            automatic.put(prefix + "OS", platform.os());
+            automatic.put(prefix + "ARCH", platform.architecture());
+            automatic.put(prefix + "VARIANT", platform.variant().orElse(""));
+        }
+        return automatic;
+    }
+
+    private BuildFileAnalysis analyze() {
+        List<Instruction> all = file.instructions();
+        if (all.isEmpty()) {
+            throw new BuildFileSyntaxException(1, "the Dockerfile has no instructions: it needs at least a FROM");
+        }
+        int first = 0;
+        while (first < all.size() && all.get(first).keyword().equals("ARG")) {
+            declareGlobal(all.get(first++));
+        }
+        if (first == all.size()) {
+            throw new BuildFileSyntaxException(all.get(all.size() - 1).line(), "the Dockerfile has no FROM instruction");
+        }
+        if (!all.get(first).keyword().equals("FROM")) {
+            throw new BuildFileSyntaxException(all.get(first).line(),
+                    all.get(first).keyword() + " comes before the first FROM, where only ARG may come");
+        }
+        List<List<Instruction>> bodies = new ArrayList<>();
+        List<Instruction> froms = new ArrayList<>();
+        for (Instruction instruction : all.subList(first, all.size())) {
+            if (instruction.keyword().equals("FROM")) {
+                froms.add(instruction);
+                bodies.add(new ArrayList<>());
+            } else {
+                bodies.get(bodies.size() - 1).add(instruction);
+            }
+        }
+
+        Set<String> laterArgs = laterArgs(all.subList(first, all.size()));
+        List<Stage> stages = new ArrayList<>();
+        List<Optional<Platform>> platforms = new ArrayList<>();
+        for (Instruction from : froms) {
+            try {
+                FromPlatform platform = platform(from, laterArgs);
+                stages.add(stage(from, stages, platform.given(), laterArgs));
+                platforms.add(platform.pulled());
+            } catch (InstructionException e) {
+                throw e.at(from.line());
+            }
+        }
+
+        List<Integer> chain = chain(stages);
+        int root = chain.get(0);
+        int last = stages.size() - 1;
+        StageWalker.Build build = new StageWalker.Build(shell, file.escape(), args, this::globalValue, globalArgs,
+                stages);
+        RecipeBuilder recipe = new RecipeBuilder();
+        Map<Integer, Map<String, String>> envs = new HashMap<>();
+        for (Stage stage : stages) {
+            int index = stage.index();
+            if (stage.base() instanceof StageBase.Image image) {
+                dependencies.add(new Dependency(image.reference(), index, index == root, platforms.get(index),
+                        stage.line(), Dependency.Via.FROM));
+            }
+            Map<String, String> inherited = stage.base() instanceof StageBase.OfStage parent
+                    ? envs.get(parent.index())
+                    : Map.of();
+            RecipeBuilder builder = chain.contains(index) ? recipe : new RecipeBuilder();
+            builder.enterStage(stage, index == last);
+            envs.put(index, new StageWalker(build, stage, platforms.get(index), inherited, builder, dependencies,
+                    problems).walk(bodies.get(index)));
+        }
+        problems.addAll(recipe.problems());
+        problems.sort(Comparator.comparingInt(BuildFileProblem::line));
+
+        Optional<ImageRecipe> built = Optional.empty();
+        if (problems.isEmpty()) {
+            Stage rootStage = stages.get(root);
+            Optional<ImageReference> base = rootStage.base() instanceof StageBase.Image image
+                    ? Optional.of(image.reference())
+                    : Optional.empty();
+            built = Optional.of(recipe.build(base, platforms.get(root).orElse(target)));
+        }
+        return new BuildFileAnalysis(BuildFileKind.DOCKERFILE, stages, dependencies, problems, built);
+    }
+
+    private void declareGlobal(Instruction instruction) {
+        try {
+            for (NameValue declaration : Arguments.argDeclarations(instruction.arguments(), file.escape())) {
+                String name = declaration.name();
+                globalArgs.add(name);
+                String value = automatic.containsKey(name) ? automatic.get(name)
+                        : args.containsKey(name) ? args.get(name)
+                        : declaration.value().map(v -> shell.word(v, this::globalValue, Unset.EMPTY).value())
+                                .orElse(null);
+                if (value != null) {
+                    globals.put(name, value);
+                }
+            }
+        } catch (InstructionException e) {
+            throw e.at(instruction.line());
+        }
+    }
+
+    private String globalValue(String name) {
+        return globals.containsKey(name) ? globals.get(name) : automatic.get(name);
+    }
+
+    // Names declared by ARG inside stages, for hints about why FROM cannot see them.
+    private Set<String> laterArgs(List<Instruction> instructions) {
+        Set<String> names = new HashSet<>();
+        for (Instruction instruction : instructions) {
+            if (instruction.keyword().equals("ARG")) {
+                try {
+                    Arguments.argDeclarations(instruction.arguments(), file.escape())
+                            .forEach(d -> names.add(d.name()));
+                } catch (InstructionException e) {
+                    // reported with its line when the stage is read
+                }
+            }
+        }
+        return names;
+    }
+
+    private FromPlatform platform(Instruction from, Set<String> laterArgs) {
+        Optional<String> flag = from.flag("platform").filter(v -> !v.isEmpty());
+        if (flag.isEmpty()) {
+            return new FromPlatform(Optional.empty(), Optional.of(target));
+        }
+        String what = "FROM --platform=" + flag.get();
+        Result result = shell.word(flag.get(), this::globalValue, Unset.EMPTY);
+        if (!result.resolved()) {
+            problem(from, Unresolved.inFrom(what, result, globalArgs, args, laterArgs));
+            return new FromPlatform(Optional.empty(), Optional.empty());
+        }
+        try {
+            Optional<Platform> platform = Optional.of(Platform.parse(result.value()));
+            return new FromPlatform(platform, platform);
+        } catch (IllegalArgumentException e) {
+            problem(from, what + " is not a platform: " + e.getMessage());
+            return new FromPlatform(Optional.empty(), Optional.empty());
+        }
+    }
+
+    private Stage stage(Instruction from, List<Stage> earlier, Optional<Platform> platform, Set<String> laterArgs) {
+        List<String> words = Arguments.whitespaceSeparated(from.arguments());
+        if (words.isEmpty()) {
+            throw new InstructionException("FROM needs an image: FROM [--platform=<platform>] <image> [AS <name>]");
+        }
+        Optional<String> name = Optional.empty();
+        if (words.size() >= 2 && words.get(1).equalsIgnoreCase("AS")) {
+            if (words.size() == 2) {
+                throw new InstructionException("AS needs a stage name: FROM <image> AS <name>");
+            }
+            if (words.size() > 3) {
+                throw new InstructionException("FROM takes one image and an optional AS <name>, got \""
+                        + from.arguments() + "\"");
+            }
+            name = Optional.of(stageName(words.get(2), earlier));
+        } else if (words.size() != 1) {
+            throw new InstructionException("FROM takes one image and an optional AS <name>, got \""
+                    + from.arguments() + "\"");
+        }
+        String raw = words.get(0);
+        return new Stage(earlier.size(), name, from.line(), raw, base(from, raw, earlier, laterArgs), platform);
+    }
+
+    private static String stageName(String written, List<Stage> earlier) {
+        String name = written.toLowerCase(Locale.ROOT);
+        if (!STAGE_NAME.matcher(name).matches()) {
+            throw new InstructionException("invalid stage name \"" + written + "\": start with a letter, then use "
+                    + "letters, digits, '-', '_' and '.'");
+        }
+        if (earlier.stream().anyMatch(s -> s.name().filter(name::equals).isPresent())) {
+            throw new InstructionException("duplicate stage name \"" + name + "\"");
+        }
+        return name;
+    }
+
+    private StageBase base(Instruction from, String raw, List<Stage> earlier, Set<String> laterArgs) {
+        Result result = shell.word(raw, this::globalValue, Unset.EMPTY);
+        if (!result.resolved()) {
+            problem(from, Unresolved.inFrom("FROM " + raw, result, globalArgs, args, laterArgs));
+            return new StageBase.Unresolved();
+        }
+        String value = result.value();
+        if (value.isEmpty()) {
+            problem(from, "FROM " + raw + " resolves to an empty image name");
+            return new StageBase.Unresolved();
+        }
+        if (value.equals(SCRATCH)) {
+            return new StageBase.Scratch();
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        Optional<Stage> parent = earlier.stream().filter(s -> s.name().filter(lower::equals).isPresent()).findFirst();
+        if (parent.isPresent()) {
+            return new StageBase.OfStage(parent.get().index());
+        }
+        try {
+            return new StageBase.Image(ImageReference.parse(value));
+        } catch (InvalidReferenceException e) {
+            if (raw.indexOf('$') < 0) {
+                throw new InstructionException("FROM " + raw + " is not a valid image reference: " + e.reason());
+            }
+            problem(from, "FROM " + raw + " resolves to \"" + value + "\", which is not a valid image reference: "
+                    + e.reason());
+            return new StageBase.Unresolved();
+        }
+    }
+
+    // The final stage and the stages it is built FROM, root first.
+    private static List<Integer> chain(List<Stage> stages) {
+        List<Integer> chain = new ArrayList<>();
+        int index = stages.size() - 1;
+        chain.add(index);
+        while (stages.get(index).base() instanceof StageBase.OfStage parent) {
+            index = parent.index();
+            chain.add(0, index);
+        }
+        return chain;
+    }
+
+    private void problem(Instruction instruction, String detail) {
+        problems.add(BuildFileProblem.atInstruction(instruction.line(), instruction.keyword(), detail));
+    }
+}
