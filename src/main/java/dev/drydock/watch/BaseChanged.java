@@ -3,7 +3,9 @@ package dev.drydock.watch;
 import java.time.Instant;
 
 /**
- * Data of a {@code dev.drydock.base.changed} event on {@code drydock.base-changes}. {@code digest} is the one
+ * {@code runId} names the run that pushed the image, for changes detected by {@code push} (the cascade).
+ *
+ * <p>Data of a {@code dev.drydock.base.changed} event on {@code drydock.base-changes}. {@code digest} is the one
  * dependents should pin: the platform's manifest when the base has a platform, else what the tag points at.
  */
 public record BaseChanged(
@@ -13,10 +15,11 @@ public record BaseChanged(
         String digest,
         String mediaType,
         DetectedBy detectedBy,
-        Instant detectedAt) {
+        Instant detectedAt,
+        Long runId) {
 
     static BaseChanged of(TrackedBase base, String previousDigest, DetectedBy detectedBy, Instant at) {
         return new BaseChanged(base.reference, base.platform.isEmpty() ? null : base.platform, previousDigest,
-                base.effectiveDigest(), base.mediaType, detectedBy, at);
+                base.effectiveDigest(), base.mediaType, detectedBy, at, null);
     }
 }

@@ -67,6 +67,34 @@ public class BaseRecorder {
     }
 
     /**
+     * drydock pushed {@code reference} itself: a tracked base with that reference takes the new digest at once and
+     * announces it (detectedBy push), in the caller's transaction, so dependents rebuild without waiting for a poll.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<BaseChanged> recordPush(String reference, String digest, String mediaType, long runId) {
+        Optional<TrackedBase> tracked = TrackedBase.byReference(reference, "");
+        if (tracked.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedBase base = em.find(TrackedBase.class, tracked.get().id, LockModeType.PESSIMISTIC_WRITE);
+        String previous = base.digest;
+        Instant now = Instant.now();
+        base.lastCheckedAt = now;
+        base.status = BaseStatus.OK.wire();
+        base.lastError = null;
+        if (digest.equals(previous)) {
+            return Optional.empty();
+        }
+        base.digest = digest;
+        base.mediaType = mediaType;
+        base.lastChangedAt = now;
+        BaseChanged change = new BaseChanged(base.reference, null, previous, digest, mediaType, DetectedBy.PUSH, now, runId);
+        outbox.append(EventType.BASE_CHANGED, base.reference, base.reference, change);
+        meters.counter("drydock.watch.changes", "registry", base.registry, "detectedBy", DetectedBy.PUSH.wire()).increment();
+        return Optional.of(change);
+    }
+
+    /**
      * Records many checks that found what the bases already held, in one statement: the common case of polling,
      * kept cheap so that thousands of bases cost little more than their HEAD requests.
      */

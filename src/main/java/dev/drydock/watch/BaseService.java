@@ -86,6 +86,23 @@ public class BaseService {
         base.delete();
     }
 
+    /** The digests the watch knows for these references (tag as a whole); unknown ones are left out. */
+    public java.util.Map<String, String> currentDigests(java.util.Collection<String> references) {
+        java.util.Map<String, String> digests = new java.util.LinkedHashMap<>();
+        if (references.isEmpty()) {
+            return digests;
+        }
+        TrackedBase.<TrackedBase>list("reference in ?1 and platform = '' and digest is not null", references)
+                .forEach(b -> digests.put(b.reference, b.digest));
+        return digests;
+    }
+
+    /** A task no longer needs this base: stop watching it unless someone tracks it explicitly. */
+    @Transactional
+    public void releaseImplicit(String reference) {
+        TrackedBase.delete("reference = ?1 and trackedExplicitly = false", reference);
+    }
+
     private static ImageReference parseReference(String reference) {
         if (reference == null || reference.isBlank()) {
             throw ProblemException.badRequest("reference", "reference is required, e.g. eclipse-temurin:21-jre");

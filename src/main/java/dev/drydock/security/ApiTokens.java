@@ -1,0 +1,38 @@
+package dev.drydock.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/** Which role a presented token has; compared in constant time. */
+@ApplicationScoped
+public class ApiTokens {
+
+    @Inject
+    ApiConfig config;
+
+    public Optional<ApiRole> roleOf(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        if (matches(config.adminToken(), token)) {
+            return Optional.of(ApiRole.ADMIN);
+        }
+        if (matches(config.readToken(), token)) {
+            return Optional.of(ApiRole.READ);
+        }
+        return Optional.empty();
+    }
+
+    public boolean configured() {
+        return config.adminToken().filter(t -> !t.isBlank()).isPresent();
+    }
+
+    private static boolean matches(Optional<String> expected, String presented) {
+        return expected.filter(t -> !t.isBlank())
+                .map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,244 @@
+package dev.drydock.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.graph.DependencyGraph;
+import dev.drydock.graph.GraphEdge;
+import dev.drydock.graph.buildfile.BuildFileAnalysis;
+import dev.drydock.graph.buildfile.BuildFileAnalyzer;
+import dev.drydock.graph.buildfile.BuildFileKind;
+import dev.drydock.graph.buildfile.BuildFileSyntaxException;
+import dev.drydock.graph.buildfile.Dependency;
+import dev.drydock.image.Platform;
+import dev.drydock.problem.ProblemException;
+import dev.drydock.registry.credential.SecretCipher;
+import dev.drydock.task.trigger.TimerScheduler;
+import dev.drydock.watch.BaseService;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Registers, changes and removes tasks; keeps the graph and the watched bases in step with them. */
+@ApplicationScoped
+public class TaskService {
+
+    @Inject
+    TaskValidator validator;
+
+    @Inject
+    BuildFileSource buildFiles;
+
+    @Inject
+    BuildFileAnalyzer analyzer;
+
+    @Inject
+    DependencyGraph graph;
+
+    @Inject
+    BaseService bases;
+
+    @Inject
+    TimerScheduler timers;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A validated, analysed task ready to store. */
+    record Analysed(TaskSpec spec, List<GraphEdge> dependencies, List<String> outputs, Optional<String> commit) {}
+
+    @Transactional
+    public TaskView create(TaskSpec request, boolean dryRun) {
+        TaskSpec spec = validator.validate(request);
+        if (Task.byName(spec.name()).isPresent()) {
+            throw ProblemException.conflict("a task named '" + spec.name() + "' exists already");
+        }
+        Analysed analysed = analyse(spec);
+        if (dryRun) {
+            return view(null, analysed);
+        }
+        Task task = new Task();
+        task.name = spec.name();
+        task.createdAt = Instant.now();
+        return store(task, analysed, request);
+    }
+
+    /** Replaces a task's definition (PUT) and re-analyses it. */
+    @Transactional
+    public TaskView replace(String name, TaskSpec request) {
+        Task task = get(name);
+        if (request.name() != null && !request.name().equals(name)) {
+            throw ProblemException.badRequest("name", "a task cannot be renamed (was '" + name + "')");
+        }
+        TaskSpec spec = validator.validate(withName(request, name));
+        Set<String> before = graph.dependenciesOf(task.id).stream().map(GraphEdge::reference).collect(Collectors.toSet());
+        TaskView view = store(task, analyse(spec), request);
+        releaseBases(before);
+        return view;
+    }
+
+    /** Re-reads the build file (a git source at the head of its ref, or at {@code commit}) and moves dependencies. */
+    @Transactional
+    public TaskView reanalyse(String name, Optional<String> commit) {
+        Task task = get(name);
+        TaskSpec spec = spec(task);
+        Set<String> before = graph.dependenciesOf(task.id).stream().map(GraphEdge::reference).collect(Collectors.toSet());
+        Analysed analysed = analyse(spec, commit);
+        graph.replace(task.id, analysed.dependencies(), analysed.outputs());
+        task.analyzedCommit = analysed.commit().orElse(null);
+        task.updatedAt = Instant.now();
+        trackBases(task, analysed);
+        releaseBases(before);
+        return view(task, analysed);
+    }
+
+    @Transactional
+    public void delete(String name) {
+        Task task = get(name);
+        Set<String> before = graph.dependenciesOf(task.id).stream().map(GraphEdge::reference).collect(Collectors.toSet());
+        timers.unschedule(task.name);
+        task.delete();
+        graph.flush();
+        releaseBases(before);
+    }
+
+    public Task get(String name) {
+        return Task.byName(name).orElseThrow(() -> ProblemException.notFound("task", name));
+    }
+
+    public List<Task> list() {
+        return Task.listAll(Sort.by("name"));
+    }
+
+    public TaskSpec spec(Task task) {
+        try {
+            return json.readValue(task.spec, TaskSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored task " + task.name + " is unreadable", e);
+        }
+    }
+
+    public TaskView view(Task task) {
+        return new TaskView(task.name, spec(task), graph.dependenciesOf(task.id), graph.outputsOf(task.id),
+                task.analyzedCommit, true, task.createdAt, task.updatedAt);
+    }
+
+    /** The task's webhook secret in clear, if it has one. */
+    public Optional<String> commitSecret(Task task) {
+        return Optional.ofNullable(task.commitSecret).map(s -> cipher.decrypt(s, "task:" + task.name));
+    }
+
+    private TaskView store(Task task, Analysed analysed, TaskSpec request) {
+        TaskSpec spec = analysed.spec();
+        graph.checkNoCycle(spec.name(), analysed.dependencies().stream().map(GraphEdge::reference).toList(), analysed.outputs());
+        task.spec = write(withoutSecret(spec));
+        task.gitUrl = spec.source().git() == null ? null : GitUrls.normalise(spec.source().git().url());
+        TaskSpec.Commit commit = spec.triggers().commit();
+        task.commitEnabled = commit != null && Boolean.TRUE.equals(commit.enabled()) && task.gitUrl != null;
+        task.commitBranch = commit == null ? null : commit.branch();
+        if (commit != null && commit.secret() != null && !commit.secret().isBlank()) {
+            task.commitSecret = cipher.encrypt(commit.secret(), "task:" + spec.name());
+        }
+        TaskSpec.BaseImage base = spec.triggers().baseImage();
+        task.baseEnabled = base.enabled();
+        task.baseScope = base.scope();
+        task.analyzedCommit = analysed.commit().orElse(null);
+        task.updatedAt = Instant.now();
+        if (task.id == null) {
+            task.persist();
+        }
+        graph.replace(task.id, analysed.dependencies(), analysed.outputs());
+        trackBases(task, analysed);
+        timers.schedule(task.name, spec.triggers().timers());
+        return view(task, analysed);
+    }
+
+    private Analysed analyse(TaskSpec spec) {
+        return analyse(spec, Optional.empty());
+    }
+
+    private Analysed analyse(TaskSpec spec, Optional<String> commit) {
+        BuildFileSource.BuildFileText text = buildFiles.read(spec, spec.buildFile(), commit);
+        BuildFileKind kind = TaskValidator.kindOf(spec.buildFile());
+        Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
+        BuildFileAnalysis analysis;
+        try {
+            analysis = analyzer.analyze(kind, text.content(), spec.args(), platform);
+        } catch (BuildFileSyntaxException e) {
+            throw ProblemException.badRequest("buildFile", spec.buildFile() + " line " + e.line() + ": " + e.detail());
+        }
+        if (!analysis.buildable()) {
+            String problems = analysis.problems().stream()
+                    .map(p -> (p.line() > 0 ? "line " + p.line() + ": " : "") + p.detail())
+                    .collect(Collectors.joining("; "));
+            throw ProblemException.badRequest("buildFile", spec.buildFile() + " cannot be built by drydock: " + problems);
+        }
+        List<GraphEdge> edges = analysis.dependencies().stream().map(TaskService::edge).toList();
+        return new Analysed(spec, edges, validator.literalOutputs(spec), text.commit());
+    }
+
+    private static GraphEdge edge(Dependency d) {
+        return new GraphEdge(d.reference().toString(), d.stage(), d.runtime(), d.pinned(),
+                d.platform().map(Platform::toString).orElse(null));
+    }
+
+    /** Every base that can trigger the task is watched (implicitly, unless someone tracks it explicitly). */
+    private void trackBases(Task task, Analysed analysed) {
+        boolean all = "all".equals(task.baseScope);
+        for (GraphEdge edge : analysed.dependencies()) {
+            if (!edge.pinned() && (all || edge.runtime())) {
+                bases.track(new BaseService.TrackRequest(edge.reference(), null, null, null), false);
+            }
+        }
+    }
+
+    private void releaseBases(Set<String> references) {
+        graph.flush();
+        for (String reference : new HashSet<>(references)) {
+            if (!graph.hasDependents(reference)) {
+                bases.releaseImplicit(reference);
+            }
+        }
+    }
+
+    private TaskView view(Task task, Analysed analysed) {
+        return new TaskView(analysed.spec().name(), withoutSecret(analysed.spec()), analysed.dependencies(),
+                analysed.outputs(), analysed.commit().orElse(null), task != null,
+                task == null ? null : task.createdAt, task == null ? null : task.updatedAt);
+    }
+
+    private static TaskSpec withName(TaskSpec s, String name) {
+        return new TaskSpec(name, s.source(), s.buildFile(), s.args(), s.images(), s.platforms(), s.triggers(),
+                s.credentials(), s.timeoutSeconds());
+    }
+
+    private static TaskSpec withoutSecret(TaskSpec s) {
+        TaskSpec.Commit c = s.triggers().commit();
+        TaskSpec.Triggers triggers = c == null ? s.triggers() : new TaskSpec.Triggers(s.triggers().baseImage(),
+                new TaskSpec.Commit(c.enabled(), c.branch(), null), s.triggers().timers());
+        return new TaskSpec(s.name(), s.source(), s.buildFile(), s.args(), s.images(), s.platforms(), triggers,
+                s.credentials(), s.timeoutSeconds());
+    }
+
+    private String write(TaskSpec spec) {
+        try {
+            return json.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.drydock.task;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A task as registered: where the source is, how to build it, where the image goes and what triggers it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskSpec(
+        @Schema(description = "Unique name: lower-case letters, digits and dashes", examples = "app-base") String name,
+        Source source,
+        @Schema(description = "Build file path inside the context; a name ending in .yaml/.yml is a Jib build file", examples = "Dockerfile")
+        String buildFile,
+        @Schema(description = "Build arguments (Dockerfile ARG)") Map<String, String> args,
+        @Schema(description = "Target images in the private registry; tags may use {{run.id}}, {{git.commit}}, {{git.short}}, {{date}}",
+                examples = "[\"127.0.0.1:5000/team/app:latest\"]")
+        List<String> images,
+        @Schema(description = "Platforms to build, os/arch[/variant]; empty: the base's default") List<String> platforms,
+        Triggers triggers,
+        @Schema(description = "Credential set for the git repository or registries") String credentials,
+        @Schema(description = "A run taking longer ends as Timeout", examples = "600") Integer timeoutSeconds) {
+
+    public record Source(Git git, Inline inline) {}
+
+    public record Git(@Schema(examples = "https://github.com/acme/app.git") String url,
+            @Schema(examples = "main") String ref,
+            @Schema(description = "Directory inside the repository used as build context", examples = ".") String context) {}
+
+    public record Inline(@Schema(description = "path → content") Map<String, String> files) {}
+
+    public record Triggers(BaseImage baseImage, Commit commit, List<Timer> timers) {}
+
+    public record BaseImage(Boolean enabled, @Schema(description = "runtime (final FROM only) or all", examples = "runtime") String scope) {}
+
+    public record Commit(Boolean enabled, @Schema(examples = "main") String branch,
+            @Schema(description = "Webhook secret for this task (write-only; stored encrypted)")
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String secret) {}
+
+    public record Timer(@Schema(examples = "nightly") String name,
+            @Schema(description = "5-field cron, UTC", examples = "0 3 * * *") String schedule, Boolean enabled) {}
+}

@@ -1,0 +1,179 @@
+package dev.drydock.task;
+
+import dev.drydock.graph.buildfile.BuildFileKind;
+import dev.drydock.health.PrivateRegistryConfig;
+import dev.drydock.image.ImageReference;
+import dev.drydock.image.InvalidReferenceException;
+import dev.drydock.image.Platform;
+import dev.drydock.problem.ProblemException;
+import dev.drydock.registry.credential.CredentialService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a task definition field by field and fills in defaults; every error names its field. */
+@ApplicationScoped
+public class TaskValidator {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62})");
+    static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(run\\.id|git\\.commit|git\\.short|date)\\s*}}");
+    static final int DEFAULT_TIMEOUT_SECONDS = 3600;
+
+    @Inject
+    PrivateRegistryConfig privateRegistry;
+
+    @Inject
+    CredentialService credentials;
+
+    public TaskSpec validate(TaskSpec s) {
+        if (s == null) {
+            throw ProblemException.badRequest("name", "a JSON body describing the task is required");
+        }
+        if (s.name() == null || !NAME.matcher(s.name()).matches()) {
+            throw ProblemException.badRequest("name",
+                    "name must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit");
+        }
+        TaskSpec.Source source = source(s.source());
+        String buildFile = s.buildFile() == null || s.buildFile().isBlank() ? "Dockerfile" : s.buildFile().strip();
+        safePath(buildFile, "buildFile");
+        Map<String, String> args = s.args() == null ? Map.of() : new LinkedHashMap<>(s.args());
+        List<String> images = images(s.images());
+        List<String> platforms = platforms(s.platforms());
+        TaskSpec.Triggers triggers = triggers(s.triggers(), source);
+        if (s.credentials() != null && credentials.find(s.credentials()).isEmpty()) {
+            throw ProblemException.badRequest("credentials", "no credential set named '" + s.credentials() + "'");
+        }
+        int timeout = s.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : s.timeoutSeconds();
+        if (timeout < 1 || timeout > 86_400) {
+            throw ProblemException.badRequest("timeoutSeconds", "timeoutSeconds must be between 1 and 86400");
+        }
+        return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout);
+    }
+
+    static BuildFileKind kindOf(String buildFile) {
+        String lower = buildFile.toLowerCase();
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") ? BuildFileKind.JIB_YAML : BuildFileKind.DOCKERFILE;
+    }
+
+    /** Output images with a literal tag, normalised: the ones other tasks can build FROM. */
+    public List<String> literalOutputs(TaskSpec spec) {
+        return spec.images().stream().filter(i -> !i.contains("{{")).map(i -> ImageReference.parse(i).toString()).toList();
+    }
+
+    private TaskSpec.Source source(TaskSpec.Source source) {
+        if (source == null || (source.git() == null) == (source.inline() == null)) {
+            throw ProblemException.badRequest("source", "source needs exactly one of git or inline");
+        }
+        if (source.git() != null) {
+            TaskSpec.Git git = source.git();
+            if (git.url() == null || git.url().isBlank()) {
+                throw ProblemException.badRequest("source.git.url", "source.git.url is required");
+            }
+            String ref = git.ref() == null || git.ref().isBlank() ? "main" : git.ref().strip();
+            String context = git.context() == null || git.context().isBlank() ? "." : git.context().strip();
+            safePath(context, "source.git.context");
+            return new TaskSpec.Source(new TaskSpec.Git(git.url().strip(), ref, context), null);
+        }
+        Map<String, String> files = source.inline().files();
+        if (files == null || files.isEmpty()) {
+            throw ProblemException.badRequest("source.inline.files", "source.inline.files needs at least the build file");
+        }
+        files.keySet().forEach(path -> safePath(path, "source.inline.files"));
+        return new TaskSpec.Source(null, new TaskSpec.Inline(new LinkedHashMap<>(files)));
+    }
+
+    private List<String> images(List<String> images) {
+        if (images == null || images.isEmpty()) {
+            throw ProblemException.badRequest("images", "images needs at least one target in the private registry");
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            String field = "images[" + i + "]";
+            String image = images.get(i) == null ? "" : images.get(i).strip();
+            String literal = TEMPLATE.matcher(image).replaceAll("x");
+            if (literal.contains("{{")) {
+                throw ProblemException.badRequest(field, "unknown template in " + image
+                        + "; known: {{run.id}}, {{git.commit}}, {{git.short}}, {{date}}");
+            }
+            ImageReference ref;
+            try {
+                ref = ImageReference.parse(literal);
+            } catch (InvalidReferenceException e) {
+                throw ProblemException.badRequest(field, e.getMessage());
+            }
+            if (ref.digest().isPresent()) {
+                throw ProblemException.badRequest(field, "a target is a tag to push to, not a digest");
+            }
+            if (!ref.registry().equalsIgnoreCase(privateRegistry.host())) {
+                throw ProblemException.badRequest(field, "targets go to the private registry " + privateRegistry.host()
+                        + ", not " + ref.registry());
+            }
+            result.add(image.contains("{{") ? image : ref.toString());
+        }
+        return result;
+    }
+
+    private static List<String> platforms(List<String> platforms) {
+        if (platforms == null) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < platforms.size(); i++) {
+            try {
+                result.add(Platform.parse(platforms.get(i)).toString());
+            } catch (RuntimeException e) {
+                throw ProblemException.badRequest("platforms[" + i + "]", e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private static TaskSpec.Triggers triggers(TaskSpec.Triggers t, TaskSpec.Source source) {
+        TaskSpec.BaseImage base = t == null || t.baseImage() == null ? null : t.baseImage();
+        String scope = base == null || base.scope() == null ? "runtime" : base.scope();
+        if (!scope.equals("runtime") && !scope.equals("all")) {
+            throw ProblemException.badRequest("triggers.baseImage.scope", "scope must be runtime or all");
+        }
+        TaskSpec.BaseImage baseImage = new TaskSpec.BaseImage(base == null || base.enabled() == null || base.enabled(), scope);
+        TaskSpec.Commit commit = t == null ? null : t.commit();
+        if (commit != null && Boolean.TRUE.equals(commit.enabled()) && source.git() == null) {
+            throw ProblemException.badRequest("triggers.commit", "a commit trigger needs a git source");
+        }
+        if (commit != null) {
+            String branch = commit.branch() == null || commit.branch().isBlank()
+                    ? (source.git() == null ? null : source.git().ref()) : commit.branch().strip();
+            commit = new TaskSpec.Commit(commit.enabled() == null || commit.enabled(), branch, commit.secret());
+        }
+        List<TaskSpec.Timer> timers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<TaskSpec.Timer> given = t == null || t.timers() == null ? List.of() : t.timers();
+        for (int i = 0; i < given.size(); i++) {
+            TaskSpec.Timer timer = given.get(i);
+            String field = "triggers.timers[" + i + "]";
+            if (timer.name() == null || !NAME.matcher(timer.name()).matches() || !names.add(timer.name())) {
+                throw ProblemException.badRequest(field + ".name", "each timer needs a unique name of lower-case letters, digits or dashes");
+            }
+            try {
+                CronSchedules.toQuartz(timer.schedule());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest(field + ".schedule", e.getMessage());
+            }
+            timers.add(new TaskSpec.Timer(timer.name(), timer.schedule().strip(), timer.enabled() == null || timer.enabled()));
+        }
+        return new TaskSpec.Triggers(baseImage, commit, timers);
+    }
+
+    private static void safePath(String path, String field) {
+        Path p = Path.of(path).normalize();
+        if (path.isBlank() || p.isAbsolute() || p.startsWith("..")) {
+            throw ProblemException.badRequest(field, "'" + path + "' must be a relative path inside the source");
+        }
+    }
+}

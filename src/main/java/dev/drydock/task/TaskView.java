@@ -1,0 +1,16 @@
+package dev.drydock.task;
+
+import dev.drydock.graph.GraphEdge;
+import java.time.Instant;
+import java.util.List;
+
+/** A task as the API shows it: its definition (never its secret), what it depends on and produces. */
+public record TaskView(
+        String name,
+        TaskSpec spec,
+        List<GraphEdge> dependencies,
+        List<String> outputs,
+        String analyzedCommit,
+        boolean stored,
+        Instant createdAt,
+        Instant updatedAt) {}

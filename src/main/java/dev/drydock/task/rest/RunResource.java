@@ -1,0 +1,112 @@
+package dev.drydock.task.rest;
+
+import dev.drydock.problem.ProblemException;
+import dev.drydock.task.run.Run;
+import dev.drydock.task.run.RunLog;
+import dev.drydock.task.run.RunService;
+import dev.drydock.task.run.RunStatus;
+import dev.drydock.task.run.RunTrigger;
+import dev.drydock.task.run.RunView;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/runs")
+@Tag(name = "Runs", description = "Executions of tasks, their status and logs")
+public class RunResource {
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunLog log;
+
+    @GET
+    @Operation(summary = "List runs, newest first", description = "Filters: task, status (Queued, Started, Running, Succeeded, Failed, Canceled, Error, Timeout), trigger (Manual, Commit, Timer, ImageUpdate).")
+    public List<RunView> list(@QueryParam("task") String task, @QueryParam("status") String status,
+            @QueryParam("trigger") String trigger, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > 500) {
+            throw ProblemException.badRequest("size", "size must be between 1 and 500");
+        }
+        return runs.list(Optional.ofNullable(task).filter(t -> !t.isBlank()), parse(RunStatus.class, "status", status),
+                parse(RunTrigger.class, "trigger", trigger), page, size).stream().map(runs::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One run")
+    public RunView get(@PathParam("id") long id) {
+        return runs.view(runs.get(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a run", description = "A queued run is canceled at once; a running one stops between steps.")
+    public RunView cancel(@PathParam("id") long id) {
+        return runs.view(runs.cancel(id));
+    }
+
+    @GET
+    @Path("/{id}/log")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The run's log as text", description = "?follow=true streams new lines until the run ends.")
+    public Multi<String> log(@PathParam("id") long id, @QueryParam("follow") boolean follow) {
+        runs.get(id);
+        AtomicLong after = new AtomicLong();
+        if (!follow) {
+            return Multi.createFrom().iterable(lines(id, after));
+        }
+        // Read the status before the lines: the batch read after a run ended holds its last lines.
+        return Multi.createFrom().ticks().every(Duration.ofMillis(300))
+                .onOverflow().drop()
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .map(tick -> {
+                    boolean done = finished(id);
+                    return new Batch(lines(id, after), done);
+                })
+                .select().first(batch -> !(batch.finished() && batch.lines().isEmpty()))
+                .onItem().transformToIterable(Batch::lines);
+    }
+
+    private record Batch(List<String> lines, boolean finished) {}
+
+    private List<String> lines(long id, AtomicLong after) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> log.after(id, after.get()).stream()
+                .peek(l -> after.set(l.seq()))
+                .map(l -> l.format() + "\n").collect(Collectors.toList()));
+    }
+
+    private boolean finished(long id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> Run.<Run>findByIdOptional(id).map(r -> r.status.isFinal()).orElse(true));
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equalsIgnoreCase(value)).findFirst()
+                .map(Optional::of)
+                .orElseThrow(() -> ProblemException.badRequest(field, "unknown " + field + " '" + value + "'; one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.drydock.task.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drydock.problem.ProblemException;
+import dev.drydock.task.Task;
+import dev.drydock.task.TaskService;
+import dev.drydock.task.TaskSpec;
+import dev.drydock.task.TaskView;
+import dev.drydock.task.run.RunService;
+import dev.drydock.task.run.RunView;
+import dev.drydock.task.trigger.TriggerService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/tasks")
+@Tag(name = "Tasks", description = "Build tasks: source, build file, targets and triggers")
+public class TaskResource {
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    TriggerService triggers;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Body of a manual run request; every field optional. */
+    public record RunRequest(String ref, String commit, Map<String, String> args) {}
+
+    @POST
+    @Operation(summary = "Register a task", description = "Reads and analyses the build file; ?dryRun=true validates and answers what would be stored, storing nothing.")
+    public Response create(TaskSpec spec, @QueryParam("dryRun") boolean dryRun) {
+        TaskView view = tasks.create(spec, dryRun);
+        if (dryRun) {
+            return Response.ok(view).build();
+        }
+        return Response.created(URI.create("/api/v1/tasks/" + view.name())).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List tasks")
+    public List<TaskView> list() {
+        return tasks.list().stream().map(tasks::view).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "One task")
+    public TaskView get(@PathParam("name") String name) {
+        return tasks.view(tasks.get(name));
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Operation(summary = "Replace a task's definition")
+    public TaskView replace(@PathParam("name") String name, TaskSpec spec) {
+        return tasks.replace(name, spec);
+    }
+
+    @PATCH
+    @Path("/{name}")
+    @Consumes({"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change part of a task (JSON merge patch)")
+    public TaskView patch(@PathParam("name") String name, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.badRequest("body", "a JSON merge patch object is required");
+        }
+        Task task = tasks.get(name);
+        ObjectNode current = json.valueToTree(tasks.spec(task));
+        merge(current, patch);
+        try {
+            return tasks.replace(name, json.treeToValue(current, TaskSpec.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badRequest("body", "the patched task is not valid: " + e.getOriginalMessage());
+        }
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @Operation(summary = "Remove a task", description = "Bases only it needed stop being watched.")
+    public Response delete(@PathParam("name") String name) {
+        tasks.delete(name);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{name}/dependencies")
+    @Operation(summary = "What the task builds FROM and what it pushes")
+    public TaskView dependencies(@PathParam("name") String name) {
+        return tasks.view(tasks.get(name));
+    }
+
+    @POST
+    @Path("/{name}/runs")
+    @Operation(summary = "Run a task now", description = "202 with the queued run; optional ref/commit and args override the task's.")
+    @Consumes({"application/json", "*/*"})
+    public Response run(@PathParam("name") String name, String body) {
+        RunRequest r = new RunRequest(null, null, null);
+        if (body != null && !body.isBlank()) {
+            try {
+                r = json.readValue(body, RunRequest.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw ProblemException.badRequest("body", "not a valid run request: " + e.getOriginalMessage());
+            }
+        }
+        RunView run = runs.view(triggers.manual(name, Optional.ofNullable(r.ref()), Optional.ofNullable(r.commit()),
+                r.args() == null ? Map.of() : r.args()));
+        return Response.accepted(run).location(URI.create("/api/v1/runs/" + run.id())).build();
+    }
+
+    /** RFC 7386: null removes, objects merge, everything else replaces. */
+    private static void merge(ObjectNode target, JsonNode patch) {
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                target.remove(e.getKey());
+            } else if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode child) {
+                merge(child, e.getValue());
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+}

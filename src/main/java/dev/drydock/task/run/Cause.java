@@ -1,0 +1,46 @@
+package dev.drydock.task.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * One reason for a run. For an image update: the base change (reference, previous → new digest, how it was
+ * detected) and, in a cascade, the run that pushed that base. For a commit: provider, branch, commit, delivery.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Cause(
+        String kind,
+        String reference,
+        String previousDigest,
+        String digest,
+        String detectedBy,
+        String eventId,
+        Long upstreamRun,
+        String upstreamTask,
+        String timer,
+        String provider,
+        String branch,
+        String commit,
+        String delivery,
+        String pusher,
+        Instant at) {
+
+    public static Cause baseChange(String eventId, String reference, String previousDigest, String digest,
+            String detectedBy, Long upstreamRun, String upstreamTask, Instant at) {
+        return new Cause("base-change", reference, previousDigest, digest, detectedBy, eventId, upstreamRun, upstreamTask,
+                null, null, null, null, null, null, at);
+    }
+
+    public static Cause manual(Instant at) {
+        return new Cause("manual", null, null, null, null, null, null, null, null, null, null, null, null, null, at);
+    }
+
+    public static Cause timer(String timer, Instant at) {
+        return new Cause("timer", null, null, null, null, null, null, null, timer, null, null, null, null, null, at);
+    }
+
+    public static Cause commit(String provider, String branch, String commit, String delivery, String pusher, Instant at) {
+        return new Cause("commit", null, null, null, null, null, null, null, null, provider, branch, commit, delivery,
+                pusher, at);
+    }
+}

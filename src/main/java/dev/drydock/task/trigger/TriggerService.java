@@ -1,0 +1,128 @@
+package dev.drydock.task.trigger;
+
+import dev.drydock.graph.DependencyGraph;
+import dev.drydock.graph.GraphEdge;
+import dev.drydock.outbox.ProcessedEvents;
+import dev.drydock.problem.ProblemException;
+import dev.drydock.task.Task;
+import dev.drydock.task.TaskService;
+import dev.drydock.task.run.Cause;
+import dev.drydock.task.run.Run;
+import dev.drydock.task.run.RunService;
+import dev.drydock.task.run.RunTrigger;
+import dev.drydock.watch.BaseChanged;
+import dev.drydock.watch.BaseService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Turns each kind of trigger into runs, once per cause. */
+@ApplicationScoped
+public class TriggerService {
+
+    private static final Logger LOG = Logger.getLogger(TriggerService.class);
+    static final String BASE_CHANGE_CONSUMER = "task-triggers";
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    DependencyGraph graph;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    BaseService bases;
+
+    /**
+     * A base changed: every task that builds FROM it (directly; cascades arrive as their own events) gets a run
+     * pinned to the new digest. A task with a queued run has that run re-pinned instead, so a burst of changes
+     * builds once with the newest digest. The same event twice does nothing the second time.
+     *
+     * @return ids of runs created or re-pinned
+     */
+    @Transactional
+    public List<Long> onBaseChanged(UUID eventId, BaseChanged change) {
+        if (!processed.markProcessed(BASE_CHANGE_CONSUMER, eventId)) {
+            LOG.debugf("base change %s already handled", eventId);
+            return List.of();
+        }
+        Cause cause = Cause.baseChange(eventId.toString(), change.reference(), change.previousDigest(), change.digest(),
+                change.detectedBy().wire(), change.runId(), upstreamTask(change.runId()), change.detectedAt());
+        List<Long> affected = new ArrayList<>();
+        for (Map.Entry<String, Boolean> dependent : graph.directDependents(change.reference()).entrySet()) {
+            Task task = Task.byName(dependent.getKey()).orElse(null);
+            if (task == null || !task.baseEnabled || (!dependent.getValue() && !"all".equals(task.baseScope))) {
+                continue;
+            }
+            Optional<Run> queued = Run.queuedFor(task.id);
+            if (queued.isPresent()) {
+                runs.repin(queued.get(), change.reference(), change.digest(), cause);
+                affected.add(queued.get().id);
+                continue;
+            }
+            Map<String, String> pins = pins(task);
+            pins.put(change.reference(), change.digest());
+            runs.create(new RunService.NewRun(task, RunTrigger.ImageUpdate, cause, pins, null, null, Map.of(), null))
+                    .ifPresent(run -> affected.add(run.id));
+        }
+        return affected;
+    }
+
+    /** A run someone asked for; it always runs (no coalescing). */
+    @Transactional
+    public Run manual(String taskName, Optional<String> ref, Optional<String> commit, Map<String, String> args) {
+        Task task = tasks.get(taskName);
+        if ((ref.isPresent() || commit.isPresent()) && tasks.spec(task).source().git() == null) {
+            throw ProblemException.badRequest(ref.isPresent() ? "ref" : "commit", "task '" + taskName + "' has no git source");
+        }
+        commit.ifPresent(c -> {
+            if (!c.matches("[0-9a-f]{7,40}")) {
+                throw ProblemException.badRequest("commit", "commit must be 7 to 40 lower-case hex characters");
+            }
+        });
+        return runs.create(new RunService.NewRun(task, RunTrigger.Manual, Cause.manual(Instant.now()), pins(task),
+                ref.orElse(null), commit.orElse(null), args, null)).orElseThrow();
+    }
+
+    /** A timer fired; {@code scheduledAt} makes a second firing of the same occurrence a no-op. */
+    @Transactional
+    public Optional<Run> timer(String taskName, String timer, Instant scheduledAt) {
+        Optional<Task> task = Task.byName(taskName);
+        if (task.isEmpty()) {
+            return Optional.empty();
+        }
+        return runs.create(new RunService.NewRun(task.get(), RunTrigger.Timer, Cause.timer(timer, scheduledAt),
+                pins(task.get()), null, null, Map.of(), "timer:" + taskName + ":" + timer + ":" + scheduledAt.toEpochMilli()));
+    }
+
+    /** A pushed commit for a task; one run per task and delivery. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Run> commit(Task task, Cause cause, String ref) {
+        return runs.create(new RunService.NewRun(task, RunTrigger.Commit, cause, pins(task), ref, cause.commit(), Map.of(),
+                "commit:" + task.name + ":" + cause.provider() + ":" + cause.delivery()));
+    }
+
+    /** The digests the task's bases have now, as the watch knows them; the worker resolves any left out. */
+    private Map<String, String> pins(Task task) {
+        List<String> references = graph.dependenciesOf(task.id).stream().filter(e -> !e.pinned())
+                .map(GraphEdge::reference).toList();
+        return new LinkedHashMap<>(bases.currentDigests(references));
+    }
+
+    private String upstreamTask(Long runId) {
+        return runId == null ? null : Run.<Run>findByIdOptional(runId).map(r -> r.taskName).orElse(null);
+    }
+}
