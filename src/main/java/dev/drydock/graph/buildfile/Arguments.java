@@ -61,12 +61,11 @@ final class Arguments {
     static List<String> rawWords(String text, char escape) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        boolean quotedEmpty = false;
         char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
+                // Inside double quotes the escape character keeps the next one; single quotes keep everything.
                 if (c == escape && quote != '\'' && i + 1 < text.length()) {
                     word.append(c).append(text.charAt(++i));
                     continue;
@@ -75,31 +74,23 @@ final class Arguments {
                     quote = 0;
                 }
                 word.append(c);
-                continue;
-            }
-            if (Character.isWhitespace(c)) {
-                if (inWord && (word.length() > 0 || quotedEmpty)) {
+            } else if (Character.isWhitespace(c)) {
+                if (word.length() > 0) {
                     words.add(word.toString());
+                    word.setLength(0);
                 }
-                word.setLength(0);
-                inWord = false;
-                quotedEmpty = false;
-                continue;
-            }
-            inWord = true;
-            if (c == '\'' || c == '"') {
-                quote = c;
-                quotedEmpty = true;
             } else if (c == escape) {
-                if (i + 1 == text.length()) {
-                    continue;
+                if (i + 1 < text.length()) {
+                    word.append(c).append(text.charAt(++i));
+                }
+            } else {
+                if (c == '\'' || c == '"') {
+                    quote = c;
                 }
                 word.append(c);
-                c = text.charAt(++i);
             }
-            word.append(c);
         }
-        if (inWord && (word.length() > 0 || quotedEmpty)) {
+        if (word.length() > 0) {
             words.add(word.toString());
         }
         return words;

@@ -49,10 +49,13 @@ final class DockerfileAnalyzer {
 
     private DockerfileAnalyzer(Dockerfile file, Map<String, String> args, Platform target) {
         this.file = file;
-        this.args = Map.copyOf(args);
         this.target = target;
         this.shell = new ShellWords(file.escape());
         this.automatic = automaticArgs(target);
+        // The platform ARGs follow the requested platform; args cannot contradict it.
+        Map<String, String> given = new HashMap<>(args);
+        given.keySet().removeAll(automatic.keySet());
+        this.args = Map.copyOf(given);
     }
 
     static BuildFileAnalysis analyze(String content, Map<String, String> args, Platform target) {
@@ -73,23 +76,10 @@ final class DockerfileAnalyzer {
 
     private BuildFileAnalysis analyze() {
         List<Instruction> all = file.instructions();
-        if (all.isEmpty()) {
-            throw new BuildFileSyntaxException(1, "the Dockerfile has no instructions: it needs at least a FROM");
-        }
-        int first = 0;
-        while (first < all.size() && all.get(first).keyword().equals("ARG")) {
-            declareGlobal(all.get(first++));
-        }
-        if (first == all.size()) {
-            throw new BuildFileSyntaxException(all.get(all.size() - 1).line(), "the Dockerfile has no FROM instruction");
-        }
-        if (!all.get(first).keyword().equals("FROM")) {
-            throw new BuildFileSyntaxException(all.get(first).line(),
-                    all.get(first).keyword() + " comes before the first FROM, where only ARG may come");
-        }
-        List<List<Instruction>> bodies = new ArrayList<>();
+        List<Instruction> afterGlobals = all.subList(readGlobalArgs(all), all.size());
         List<Instruction> froms = new ArrayList<>();
-        for (Instruction instruction : all.subList(first, all.size())) {
+        List<List<Instruction>> bodies = new ArrayList<>();
+        for (Instruction instruction : afterGlobals) {
             if (instruction.keyword().equals("FROM")) {
                 froms.add(instruction);
                 bodies.add(new ArrayList<>());
@@ -98,7 +88,7 @@ final class DockerfileAnalyzer {
             }
         }
 
-        Set<String> laterArgs = laterArgs(all.subList(first, all.size()));
+        Set<String> laterArgs = laterArgs(afterGlobals);
         List<Stage> stages = new ArrayList<>();
         List<Optional<Platform>> platforms = new ArrayList<>();
         for (Instruction from : froms) {
@@ -112,10 +102,53 @@ final class DockerfileAnalyzer {
         }
 
         List<Integer> chain = chain(stages);
+        RecipeBuilder recipe = walk(stages, bodies, platforms, chain);
+        problems.addAll(recipe.problems());
+        problems.sort(Comparator.comparingInt(BuildFileProblem::line));
+
+        Optional<ImageRecipe> built = Optional.empty();
+        if (problems.isEmpty()) {
+            int root = chain.get(0);
+            Optional<ImageReference> base = stages.get(root).base() instanceof StageBase.Image image
+                    ? Optional.of(image.reference())
+                    : Optional.empty();
+            built = Optional.of(recipe.build(base, platforms.get(root).orElse(target)));
+        }
+        return new BuildFileAnalysis(BuildFileKind.DOCKERFILE, stages, dependencies, problems, built);
+    }
+
+    // Reads the ARGs before the first FROM; returns the index of that FROM.
+    private int readGlobalArgs(List<Instruction> all) {
+        if (all.isEmpty()) {
+            throw new BuildFileSyntaxException(1, "the Dockerfile has no instructions: it needs at least a FROM");
+        }
+        int first = 0;
+        while (first < all.size() && all.get(first).keyword().equals("ARG")) {
+            declareGlobal(all.get(first++));
+        }
+        if (first == all.size()) {
+            throw new BuildFileSyntaxException(all.get(all.size() - 1).line(),
+                    "the Dockerfile has no FROM instruction");
+        }
+        if (!all.get(first).keyword().equals("FROM")) {
+            throw new BuildFileSyntaxException(all.get(first).line(),
+                    all.get(first).keyword() + " comes before the first FROM, where only ARG may come");
+        }
+        return first;
+    }
+
+    /**
+     * Reads every stage's instructions for dependencies and syntax; the stages in {@code chain} (those the
+     * final image is made of) also feed the returned recipe.
+     */
+    private RecipeBuilder walk(List<Stage> stages, List<List<Instruction>> bodies, List<Optional<Platform>> platforms,
+            List<Integer> chain) {
         int root = chain.get(0);
         int last = stages.size() - 1;
-        StageWalker.Build build = new StageWalker.Build(shell, file.escape(), args, this::globalValue, globalArgs,
-                stages);
+        Map<String, String> stageArgs = new HashMap<>(args);
+        stageArgs.putAll(automatic);
+        StageWalker.Build build = new StageWalker.Build(shell, file.escape(), stageArgs, this::globalValue,
+                globalArgs, stages);
         RecipeBuilder recipe = new RecipeBuilder();
         Map<Integer, Map<String, String>> envs = new HashMap<>();
         for (Stage stage : stages) {
@@ -132,18 +165,7 @@ final class DockerfileAnalyzer {
             envs.put(index, new StageWalker(build, stage, platforms.get(index), inherited, builder, dependencies,
                     problems).walk(bodies.get(index)));
         }
-        problems.addAll(recipe.problems());
-        problems.sort(Comparator.comparingInt(BuildFileProblem::line));
-
-        Optional<ImageRecipe> built = Optional.empty();
-        if (problems.isEmpty()) {
-            Stage rootStage = stages.get(root);
-            Optional<ImageReference> base = rootStage.base() instanceof StageBase.Image image
-                    ? Optional.of(image.reference())
-                    : Optional.empty();
-            built = Optional.of(recipe.build(base, platforms.get(root).orElse(target)));
-        }
-        return new BuildFileAnalysis(BuildFileKind.DOCKERFILE, stages, dependencies, problems, built);
+        return recipe;
     }
 
     private void declareGlobal(Instruction instruction) {

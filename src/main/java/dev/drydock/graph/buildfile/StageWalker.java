@@ -29,7 +29,7 @@ final class StageWalker {
     /**
      * What every stage shares.
      *
-     * @param args the build arguments given with the request
+     * @param args the build arguments given with the request and the automatic platform ARGs
      * @param globalValue the value of a global ARG or an automatic platform ARG, null when it has none
      * @param globalArgs names of the ARGs declared before the first FROM
      * @param stages all stages, for {@code --from} names and indexes

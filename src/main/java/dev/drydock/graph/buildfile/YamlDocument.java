@@ -27,16 +27,22 @@ final class YamlDocument {
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    private final String what;
     private final JsonNode root;
     private final Map<String, Integer> lines;
     private final List<BuildFileProblem> problems = new ArrayList<>();
 
-    private YamlDocument(JsonNode root, Map<String, Integer> lines) {
+    private YamlDocument(String what, JsonNode root, Map<String, Integer> lines) {
+        this.what = what;
         this.root = root;
         this.lines = lines;
     }
 
-    /** Reads {@code content}; YAML that does not parse, or is not a mapping, is a syntax error. */
+    /**
+     * Reads {@code content}; YAML that does not parse, or is not a mapping, is a syntax error.
+     *
+     * @param what the document's name for messages, e.g. {@code jib.yaml}
+     */
     static YamlDocument parse(String content, String what) {
         JsonNode root;
         try {
@@ -51,7 +57,7 @@ final class YamlDocument {
             throw new BuildFileSyntaxException(1, what + " must be a mapping of fields, not "
                     + (root.isArray() ? "a list" : "a single value"));
         }
-        return new YamlDocument(root, lines(content));
+        return new YamlDocument(what, root, lines(content));
     }
 
     // SnakeYAML knows where the problem is better than Jackson's location, and says it without a code excerpt.
@@ -64,7 +70,8 @@ final class YamlDocument {
         }
         int lastLine = (int) content.lines().count();
         line = Math.max(1, Math.min(line, lastLine));
-        return new BuildFileSyntaxException(line, what + " is not valid YAML: " + reason.replaceAll("\\s+", " ").strip());
+        String detail = what + " is not valid YAML: " + reason.replaceAll("\\s+", " ").strip();
+        return new BuildFileSyntaxException(line, detail);
     }
 
     // Where each node starts: for a mapping entry, the line of its key.
@@ -128,10 +135,11 @@ final class YamlDocument {
 
     /** Reports fields of the mapping at {@code path} that are not in {@code known}. */
     void onlyKnownFields(JsonNode mapping, String path, Set<String> known) {
-        mapping.fieldNames().forEachRemaining(name -> {
+        mapping.properties().forEach(entry -> {
+            String name = entry.getKey();
             if (!known.contains(name)) {
                 problem(join(path, name), "unknown field \"" + name + "\"; "
-                        + (path.isEmpty() ? "a jib.yaml" : path) + " has " + String.join(", ", sorted(known)));
+                        + (path.isEmpty() ? what : path) + " has " + String.join(", ", sorted(known)));
             }
         });
     }
@@ -171,12 +179,12 @@ final class YamlDocument {
     Optional<Map<String, String>> textMap(JsonNode parent, String field, String path) {
         return mapping(parent, field, path).map(mapping -> {
             Map<String, String> map = new LinkedHashMap<>();
-            mapping.fields().forEachRemaining(entry -> {
+            for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
                 JsonNode value = entry.getValue();
                 if (expect(value.isValueNode() && !value.isNull(), join(path, entry.getKey()), "a string", value)) {
                     map.put(entry.getKey(), value.asText());
                 }
-            });
+            }
             return map;
         });
     }

@@ -1,6 +1,7 @@
 package dev.drydock.graph.buildfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.graph.buildfile.DockerfileParser.Dockerfile;
@@ -30,9 +31,9 @@ class DockerfileParserTest {
         assertThat(file.syntax()).contains("docker/dockerfile:1");
         assertThat(file.instructions()).extracting(Instruction::line, Instruction::keyword, Instruction::arguments)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3, "FROM", "alpine:3.20     AS build"),
-                        org.assertj.core.groups.Tuple.tuple(6, "RUN", "echo a   && echo b"),
-                        org.assertj.core.groups.Tuple.tuple(10, "COPY", "a b"));
+                        tuple(3, "FROM", "alpine:3.20     AS build"),
+                        tuple(6, "RUN", "echo a   && echo b"),
+                        tuple(10, "COPY", "a b"));
     }
 
     @Test

@@ -195,6 +195,22 @@ class DockerfileRecipeTest {
     }
 
     @Test
+    void shouldTakePlatformArgsFromTheRequestedPlatformNotFromArgs() {
+        BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.DOCKERFILE, """
+                FROM --platform=$TARGETPLATFORM alpine:3.20
+                ARG TARGETARCH=amd64
+                ARG TARGETVARIANT
+                ENV ARCH=$TARGETARCH VARIANT=$TARGETVARIANT
+                """, Map.of("TARGETPLATFORM", "linux/s390x", "TARGETARCH", "s390x"),
+                Optional.of(Platform.parse("linux/arm64/v8")));
+
+        assertThat(analysis.dependencies()).singleElement()
+                .satisfies(d -> assertThat(d.platform()).contains(Platform.parse("linux/arm64/v8")));
+        assertThat(analysis.recipe().orElseThrow().environment()).containsExactly(Map.entry("ARCH", "arm64"),
+                Map.entry("VARIANT", "v8"));
+    }
+
+    @Test
     void shouldCaptureChownWithoutGroupAndExcludes() {
         ImageRecipe recipe = recipe("""
                 FROM alpine:3.20

@@ -1,6 +1,7 @@
 package dev.drydock.graph.buildfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
@@ -57,9 +58,9 @@ class DockerfileStagesTest {
 
         assertThat(analysis.dependencies()).extracting(Dependency::via, Dependency::line)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Dependency.Via.FROM, 1),
-                        org.assertj.core.groups.Tuple.tuple(Dependency.Via.COPY_FROM, 2),
-                        org.assertj.core.groups.Tuple.tuple(Dependency.Via.RUN_MOUNT, 3),
-                        org.assertj.core.groups.Tuple.tuple(Dependency.Via.FROM, 4));
+                        tuple(Dependency.Via.FROM, 1),
+                        tuple(Dependency.Via.COPY_FROM, 2),
+                        tuple(Dependency.Via.RUN_MOUNT, 3),
+                        tuple(Dependency.Via.FROM, 4));
     }
 }
