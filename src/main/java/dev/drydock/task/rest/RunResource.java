@@ -67,6 +67,7 @@ public class RunResource {
 
     @GET
     @Path("/{id}/log")
+    @io.smallrye.common.annotation.Blocking
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The run's log as text", description = "?follow=true streams new lines until the run ends.")
     public Multi<String> log(@PathParam("id") long id, @QueryParam("follow") boolean follow) {

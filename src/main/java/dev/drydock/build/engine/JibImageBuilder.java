@@ -1,0 +1,203 @@
+package dev.drydock.build.engine;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import dev.drydock.image.Digest;
+import dev.drydock.image.ImageReference;
+import dev.drydock.image.Platform;
+import dev.drydock.registry.Descriptor;
+import dev.drydock.registry.Manifest;
+import dev.drydock.registry.ManifestIndex;
+import dev.drydock.registry.RegistryClient;
+import dev.drydock.registry.RegistryException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds a {@link BuildRequest} with Jib core and pushes it to every target: FROM the base by its pinned
+ * digest, layers from the build context, the recipe's configuration, reproducible (a fixed creation
+ * time, so an unchanged rebuild has the same digest). Thread-safe: builds share only the layer caches and
+ * the HTTP client.
+ *
+ * <p>The build runs on the calling thread, with Jib's steps on a cached pool of its own (never a small
+ * fixed one: Jib can deadlock on it). Interrupting the calling thread, e.g. by
+ * {@code Future.cancel(true)}, stops the pool and ends the build with {@link BuildException.Kind#CANCELED}.
+ */
+public final class JibImageBuilder {
+
+    /** Label: the base as written, tag and all. */
+    public static final String BASE_NAME = "org.opencontainers.image.base.name";
+    /** Label: the digest of the base the image was built on. */
+    public static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
+    static final String TOOL_NAME = "drydock";
+
+    private final Path cacheDirectory;
+    private final HttpClient http;
+
+    /**
+     * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared
+     *     by concurrent builds (Jib's cache is safe for that)
+     */
+    public JibImageBuilder(Path cacheDirectory) {
+        this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public BuildResult build(BuildRequest request, BuildLog log) throws BuildException {
+        RegistryAccess access = new RegistryAccess(request);
+        StepLog out = new StepLog(log, access.secrets());
+        checkCanceled();
+        List<Platform> platforms = platforms(request);
+        RegistryClient registry = access.client(http);
+
+        BaseImage base = BaseImage.SCRATCH;
+        if (request.pinnedBase().isPresent()) {
+            base = BaseImage.inspect(registry, request.pinnedBase().get(), platforms);
+        } else if (request.recipe().base().isPresent()) {
+            throw BuildException.badRecipe("the recipe builds FROM " + request.recipe().base().get()
+                    + ", but no pinned digest of it was given");
+        }
+        out.step("base " + base.describe() + ", platforms " + platforms);
+
+        ContextSources sources = new ContextSources(request.context());
+        List<FileEntriesLayer> layers = new LayerPlanner(sources, base.environment(), base.workingDirectory())
+                .plan(request.recipe().layers(), out);
+        checkCanceled();
+
+        JibContainerBuilder jib = base.reference().map(ref -> Jib.from(access.jibImage(ref)))
+                .orElseGet(Jib::fromScratch);
+        jib.setFileEntriesLayers(layers);
+        Instant created = request.creationTime().or(() -> request.recipe().creationTime()).orElse(Instant.EPOCH);
+        ContainerPlan.apply(jib, request.recipe(), base, labels(request), created, platforms);
+
+        ImageReference first = request.targets().get(0);
+        Optional<Digest> before = current(registry, first);
+        String digest = push(jib, request, access, out);
+        BuildResult result = describe(registry, first, digest, request, platforms, before);
+        out.step((result.unchanged() ? "unchanged: " + first + " already held " : "pushed ")
+                + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
+        return result;
+    }
+
+    private static List<Platform> platforms(BuildRequest request) {
+        if (!request.platforms().isEmpty()) {
+            return request.platforms();
+        }
+        return request.recipe().platforms().isEmpty() ? List.of(Platform.of("linux", "amd64"))
+                : request.recipe().platforms();
+    }
+
+    /** The recipe's labels are overridden by the request's; the base ones default to the pinned base. */
+    private static Map<String, String> labels(BuildRequest request) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        request.pinnedBase().ifPresent(base -> {
+            if (base.tag().isPresent()) {
+                labels.put(BASE_NAME, base.withoutDigest().toString());
+            }
+            labels.put(BASE_DIGEST, base.digest().orElseThrow().toString());
+        });
+        labels.putAll(request.annotations());
+        return labels;
+    }
+
+    private Optional<Digest> current(RegistryClient registry, ImageReference target) throws BuildException {
+        try {
+            return registry.headManifest(target).map(Descriptor::digest);
+        } catch (RegistryException e) {
+            throw Failures.fromRegistry(e, "cannot read what " + target + " holds now");
+        }
+    }
+
+    /** Pushes to each target repository (Jib tags within one repository); returns the digest pushed. */
+    private String push(JibContainerBuilder jib, BuildRequest request, RegistryAccess access, StepLog out)
+            throws BuildException {
+        if (access.credentialsOverPlainHttp()) {
+            System.setProperty(RegistryAccess.SEND_CREDENTIALS_OVER_HTTP, "true");
+        }
+        Map<String, List<ImageReference>> byRepository = new LinkedHashMap<>();
+        request.targets().forEach(t -> byRepository.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(t));
+        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+        AtomicBoolean canceled = new AtomicBoolean();
+        try {
+            String digest = null;
+            for (List<ImageReference> tags : byRepository.values()) {
+                Containerizer containerizer = Containerizer.to(access.jibImage(tags.get(0)))
+                        .setExecutorService(pool)
+                        .setAllowInsecureRegistries(access.anyPlainHttp())
+                        .setBaseImageLayersCache(cacheDirectory.resolve("base"))
+                        .setApplicationLayersCache(cacheDirectory.resolve("application"))
+                        .setToolName(TOOL_NAME);
+                tags.stream().skip(1).forEach(t -> containerizer.withAdditionalTag(t.tag().orElseThrow()));
+                JibContainer container = jib.containerize(
+                        JibEvents.attach(containerizer, out, request.plainHttpRegistries(), canceled::get));
+                digest = container.getDigest().toString();
+            }
+            return digest;
+        } catch (InterruptedException e) {
+            canceled.set(true);
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw BuildException.canceled();
+        } catch (Exception e) {
+            pool.shutdownNow();
+            throw Failures.fromJib(e, Thread.currentThread().isInterrupted(), out);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static BuildResult describe(RegistryClient registry, ImageReference first, String digest,
+            BuildRequest request, List<Platform> platforms, Optional<Digest> before) throws BuildException {
+        Digest pushed = Digest.parse(digest);
+        try {
+            Manifest manifest = registry.getManifest(first.withDigest(pushed)).orElseThrow(() -> new BuildException(
+                    BuildException.Kind.PUSH_FAILED, "Jib reported " + digest + ", but " + first.name()
+                            + " does not have it", true, null));
+            Map<Platform, String> platformDigests = new LinkedHashMap<>();
+            if (manifest.isIndex()) {
+                for (ManifestIndex.Entry entry : manifest.index().entries()) {
+                    entry.platform().ifPresent(p -> platformDigests.put(p, entry.descriptor().digest().toString()));
+                }
+            } else {
+                platformDigests.put(platforms.get(0), digest);
+            }
+            List<String> tags = request.targets().stream().map(ImageReference::toString).toList();
+            return new BuildResult(digest, manifest.mediaType(), tags, before.filter(pushed::equals).isPresent(),
+                    platformDigests);
+        } catch (RegistryException e) {
+            throw Failures.fromRegistry(e, "cannot read the pushed image " + first.name() + "@" + digest);
+        }
+    }
+
+    private static void checkCanceled() throws BuildException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw BuildException.canceled();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "drydock-jib-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package dev.drydock.build.source;
+
+import dev.drydock.build.source.SourceException.Kind;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+
+/** JGit's failures as {@link SourceException}s, with URLs and messages free of credentials. */
+final class GitFailures {
+
+    private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
+
+    private GitFailures() {
+    }
+
+    static SourceException of(Exception e, String url, Optional<GitCredential> credential, String doing) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new SourceException(Kind.CANCELED, doing + " " + redact(url) + " was canceled", null);
+        }
+        String detail = redact(messages(e));
+        if (credential.isPresent() && !credential.get().password().isEmpty()) {
+            detail = detail.replace(credential.get().password(), "<redacted>");
+        }
+        String lower = detail.toLowerCase(Locale.ROOT);
+        Kind kind;
+        if (lower.contains("not authorized") || lower.contains("authentication is required")
+                || lower.contains("authentication not supported") || lower.contains("401") || lower.contains("403")) {
+            kind = Kind.AUTH;
+        } else if (hasCause(e, NoRemoteRepositoryException.class) || e instanceof org.eclipse.jgit.api.errors.InvalidRemoteException
+                || lower.contains("repository not found") || lower.contains("not found")) {
+            kind = Kind.NOT_FOUND;
+        } else {
+            kind = Kind.UNREACHABLE;
+        }
+        return new SourceException(kind, doing + " " + redact(url) + " failed: " + detail, null);
+    }
+
+    /** {@code url} without the user and password some URLs carry. */
+    static String redact(String url) {
+        return url == null ? "" : USER_INFO.matcher(url).replaceAll("");
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !text.toString().contains(t.getMessage())) {
+                text.append(text.length() == 0 ? "" : ": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,368 @@
+package dev.drydock.build.worker;
+
+import dev.drydock.build.engine.BuildException;
+import dev.drydock.build.engine.BuildRequest;
+import dev.drydock.build.engine.BuildResult;
+import dev.drydock.build.engine.JibImageBuilder;
+import dev.drydock.graph.buildfile.BuildFileAnalysis;
+import dev.drydock.graph.buildfile.BuildFileAnalyzer;
+import dev.drydock.graph.buildfile.BuildFileKind;
+import dev.drydock.graph.buildfile.ImageRecipe;
+import dev.drydock.image.Digest;
+import dev.drydock.image.ImageReference;
+import dev.drydock.image.Platform;
+import dev.drydock.registry.CredentialLookup;
+import dev.drydock.registry.Descriptor;
+import dev.drydock.registry.RegistryClient;
+import dev.drydock.registry.RegistryClientProducer;
+import dev.drydock.registry.RegistryConfig;
+import dev.drydock.registry.RegistrySettingsProvider;
+import dev.drydock.task.Task;
+import dev.drydock.task.TaskService;
+import dev.drydock.task.TaskSpec;
+import dev.drydock.task.run.Run;
+import dev.drydock.task.run.RunLog;
+import dev.drydock.task.run.RunService;
+import dev.drydock.task.run.RunStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.api.Git;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds one run: claims it, checks out its source, re-reads the build file, pins the base by digest, builds
+ * with Jib, pushes, and records the outcome. While it builds it renews its lease and watches for a cancel
+ * request or the task's timeout, interrupting Jib when either comes.
+ */
+@ApplicationScoped
+public class RunExecutor {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class);
+
+    @Inject
+    RunClaims claims;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunLog log;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    BuildFileAnalyzer analyzer;
+
+    @Inject
+    RegistryClient registry;
+
+    @Inject
+    RegistryConfig registryConfig;
+
+    @Inject
+    CredentialLookup credentials;
+
+    @Inject
+    WorkerConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** This process's name in leases: host + random, so a restarted process is a different worker. */
+    private final String worker = hostname() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private ScheduledExecutorService heartbeats;
+    private JibImageBuilder builder;
+    private Path workDir;
+
+    @PostConstruct
+    void init() {
+        heartbeats = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "run-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            workDir = config.workDir().orElse(Files.createTempDirectory("drydock-builds-"));
+            builder = new JibImageBuilder(Files.createDirectories(workDir.resolve("jib-cache")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the build work directory", e);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        heartbeats.shutdownNow();
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    private volatile boolean paused;
+
+    /** Stops starting builds (drain mode); builds in progress go on. Requests wait unacknowledged. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /**
+     * Builds the run unless it is finished, or waits while another live worker holds it or an earlier run of the
+     * same task is still going.
+     */
+    public void execute(long runId) {
+        while (paused) {
+            sleepUntil(Instant.now().plusMillis(200));
+        }
+        Instant giveUp = Instant.now().plus(config.orphanAfter());
+        while (Instant.now().isBefore(giveUp)) {
+            RunClaims.Claim claim = claims.claim(runId, worker);
+            switch (claim.state()) {
+                case MISSING, FINISHED -> {
+                    return;
+                }
+                case BUSY -> sleepUntil(claim.busyUntil());
+                case CLAIMED -> {
+                    build(runId, claim.attempt());
+                    return;
+                }
+            }
+        }
+    }
+
+    private void build(long runId, int attempt) {
+        Thread thread = Thread.currentThread();
+        AtomicReference<RunStatus> stop = new AtomicReference<>();
+        Run run = QuarkusTransaction.requiringNew().call(() -> runs.get(runId));
+        Task task = QuarkusTransaction.requiringNew().call(() -> tasks.get(run.taskName));
+        TaskSpec spec = tasks.spec(task);
+        Duration timeout = Duration.ofSeconds(spec.timeoutSeconds() == null ? 3600 : spec.timeoutSeconds());
+        Instant started = run.startedAt == null ? Instant.now() : run.startedAt;
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                RunClaims.Heartbeat beat = claims.renew(runId, worker);
+                if (!beat.owned()) {
+                    stop.compareAndSet(null, RunStatus.Error);
+                    thread.interrupt();
+                } else if (beat.cancelRequested()) {
+                    stop.compareAndSet(null, RunStatus.Canceled);
+                    thread.interrupt();
+                } else if (Instant.now().isAfter(started.plus(timeout))) {
+                    stop.compareAndSet(null, RunStatus.Timeout);
+                    thread.interrupt();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("run %d: lease renewal failed: %s", runId, e.getMessage());
+            }
+        }, 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        step(runId, "build started by " + worker + " (attempt " + attempt + ")");
+        long t0 = System.nanoTime();
+        RunStatus outcome = RunStatus.Error;
+        try (Workspace workspace = Workspace.prepare(workDir.resolve("runs"), spec, Optional.ofNullable(run.gitCommit),
+                Optional.ofNullable(run.gitRef), credentials)) {
+            step(runId, workspace.commit() == null ? "source: inline files of task " + task.name
+                    : "checked out " + spec.source().git().url() + " at " + workspace.commit());
+            checkStopped(stop);
+            Path buildFile = workspace.context().resolve(spec.buildFile());
+            if (!Files.isRegularFile(buildFile)) {
+                outcome = end(runId, RunStatus.Failed, "build file " + spec.buildFile() + " not found in the source");
+                return;
+            }
+            Map<String, String> args = new LinkedHashMap<>(spec.args());
+            args.putAll(runs.args(run));
+            Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
+            BuildFileAnalysis analysis = analyzer.analyze(kindOf(spec.buildFile()), Files.readString(buildFile), args, platform);
+            if (!analysis.buildable()) {
+                outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + analysis.problems());
+                return;
+            }
+            ImageRecipe recipe = analysis.recipe().orElseThrow();
+            Map<String, String> pins = runs.pinned(run);
+            Optional<ImageReference> pinnedBase = Optional.empty();
+            Map<String, String> resolved = new LinkedHashMap<>();
+            if (recipe.base().isPresent()) {
+                ImageReference base = recipe.base().get();
+                String digest = base.digest().map(Digest::toString).orElse(pins.get(base.toString()));
+                if (digest == null) {
+                    Optional<Descriptor> head = registry.headManifest(base);
+                    if (head.isEmpty()) {
+                        outcome = end(runId, RunStatus.Failed, "base image " + base + " does not exist");
+                        return;
+                    }
+                    digest = head.get().digest().toString();
+                    step(runId, "resolved base " + base + " to " + digest + " (not pinned by the trigger)");
+                } else {
+                    step(runId, "base " + base + " pinned to " + digest);
+                }
+                resolved.put(base.toString(), digest);
+                pinnedBase = Optional.of(base.withDigest(Digest.parse(digest)));
+            }
+            String commit = workspace.commit();
+            if (!claims.running(runId, worker, resolved, commit)) {
+                return;
+            }
+            checkStopped(stop);
+            Instant created = creationTime(workspace);
+            List<ImageReference> targets = targets(spec, run, commit);
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("org.opencontainers.image.source", spec.source().git() != null ? spec.source().git().url() : "drydock:task/" + task.name);
+            if (commit != null) {
+                labels.put("org.opencontainers.image.revision", commit);
+            }
+            labels.put("org.opencontainers.image.created", created.toString());
+            BuildRequest request = new BuildRequest(recipe, workspace.context(), pinnedBase, targets,
+                    spec.platforms().stream().map(Platform::parse).toList(), labels, credentials,
+                    plainHttp(pinnedBase, targets), Optional.of(created));
+            BuildResult result = builder.build(request, message -> step(runId, message));
+            checkStopped(stop);
+            step(runId, (result.unchanged() ? "unchanged: the target already holds " : "pushed ") + result.digest()
+                    + " to " + String.join(", ", result.pushedTags()));
+            List<String> pushed = targets.stream().map(ImageReference::toString).toList();
+            if (claims.succeed(runId, worker, result.digest(), result.mediaType(), result.unchanged(), pushed)) {
+                outcome = RunStatus.Succeeded;
+            }
+            if (spec.source().git() != null && commit != null) {
+                reanalyse(task.name, commit);
+            }
+        } catch (BuildException e) {
+            RunStatus status = stop.get() != null ? stop.get()
+                    : e.kind() == BuildException.Kind.CANCELED ? RunStatus.Canceled
+                    : e.temporary() ? RunStatus.Error : RunStatus.Failed;
+            outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout));
+        } catch (InterruptedException e) {
+            outcome = end(runId, stop.get() == null ? RunStatus.Canceled : stop.get(), reason(stop.get(), "interrupted", timeout));
+        } catch (Exception e) {
+            RunStatus status = stop.get() != null ? stop.get() : RunStatus.Error;
+            LOG.warnf(e, "run %d failed", runId);
+            outcome = end(runId, status, reason(stop.get(), String.valueOf(e.getMessage()), timeout));
+        } finally {
+            heartbeat.cancel(true);
+            Thread.interrupted();
+            meters.timer("drydock.build.duration", "status", outcome.name()).record(Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    private RunStatus end(long runId, RunStatus status, String error) {
+        step(runId, status + ": " + error);
+        claims.end(runId, worker, status, error);
+        return status;
+    }
+
+    private static String reason(RunStatus stop, String message, Duration timeout) {
+        if (stop == RunStatus.Timeout) {
+            return "timed out after " + timeout.toSeconds() + " s";
+        }
+        if (stop == RunStatus.Canceled) {
+            return "canceled while building";
+        }
+        if (stop == RunStatus.Error) {
+            return "the worker lost its lease on the run";
+        }
+        return message;
+    }
+
+    private static void checkStopped(AtomicReference<RunStatus> stop) throws InterruptedException {
+        if (stop.get() != null || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopped: " + stop.get());
+        }
+    }
+
+    private void step(long runId, String message) {
+        log.append(runId, message);
+    }
+
+    private void reanalyse(String task, String commit) {
+        try {
+            tasks.reanalyse(task, Optional.of(commit));
+        } catch (RuntimeException e) {
+            LOG.warnf("task %s: re-analysis after the run failed: %s", task, e.getMessage());
+        }
+    }
+
+    /** Fixed, so an unchanged input builds the same digest: the commit's time, or the epoch for inline sources. */
+    private static Instant creationTime(Workspace workspace) {
+        if (workspace.commit() == null) {
+            return Instant.EPOCH;
+        }
+        try (Git git = Git.open(workspace.context().toFile().getAbsoluteFile())) {
+            return Instant.ofEpochSecond(git.getRepository().parseCommit(git.getRepository().resolve(workspace.commit()))
+                    .getCommitTime());
+        } catch (Exception e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    static List<ImageReference> targets(TaskSpec spec, Run run, String commit) {
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(run.createdAt);
+        List<ImageReference> targets = new ArrayList<>();
+        for (String image : spec.images()) {
+            String expanded = image.replaceAll("\\{\\{\\s*run\\.id\\s*}}", "run-" + run.id)
+                    .replaceAll("\\{\\{\\s*git\\.commit\\s*}}", commit == null ? "inline" : commit)
+                    .replaceAll("\\{\\{\\s*git\\.short\\s*}}", commit == null ? "inline" : commit.substring(0, 7))
+                    .replaceAll("\\{\\{\\s*date\\s*}}", date);
+            targets.add(ImageReference.parse(expanded));
+        }
+        return targets;
+    }
+
+    private Set<String> plainHttp(Optional<ImageReference> base, List<ImageReference> targets) {
+        RegistrySettingsProvider settings = RegistryClientProducer.settingsOf(registryConfig);
+        Set<String> hosts = new HashSet<>();
+        base.ifPresent(b -> hosts.add(b.registry()));
+        targets.forEach(t -> hosts.add(t.registry()));
+        hosts.removeIf(h -> !settings.forRegistry(h).insecure());
+        return hosts;
+    }
+
+    private static BuildFileKind kindOf(String buildFile) {
+        String lower = buildFile.toLowerCase();
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") ? BuildFileKind.JIB_YAML : BuildFileKind.DOCKERFILE;
+    }
+
+    private static void sleepUntil(Instant until) {
+        try {
+            Thread.sleep(Math.max(200, Math.min(Duration.between(Instant.now(), until).toMillis() + 100, 30_000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "worker";
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.drydock.build.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.image.MediaTypes;
+import dev.drydock.image.Platform;
+import dev.drydock.testing.TestImages;
+import dev.drydock.testing.TestImages.PushedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultiPlatformBuildTest {
+
+    private static final List<Platform> BOTH = List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"));
+
+    @TempDir
+    Path context;
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void shouldPushAnIndexWithOneManifestPerPlatformOfAMultiPlatformBase() throws Exception {
+        String baseTag = BuildRegistries.upstream() + "/base/multi:1";
+        PushedImage base = TestImages.builder().randomLayer(512).platforms("linux/amd64", "linux/arm64").push(baseTag);
+        Files.writeString(context.resolve("app.txt"), "everywhere");
+        String target = BuildRegistries.privateRegistry() + "/team/multi:1";
+        var recipe = Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /app/\n");
+        var request = BuildFromRecipeTest.request(recipe, base, target, context).withPlatforms(BOTH);
+
+        BuildResult result = new JibImageBuilder(cache).build(request, message -> { });
+
+        assertThat(MediaTypes.isIndex(result.mediaType())).isTrue();
+        JsonNode index = Skopeo.raw(target);
+        assertThat(index.path("manifests")).hasSize(2);
+        List<String> platforms = new ArrayList<>();
+        index.path("manifests").forEach(m -> platforms.add(m.path("platform").path("os").asText() + "/"
+                + m.path("platform").path("architecture").asText()));
+        assertThat(platforms).containsExactlyInAnyOrder("linux/amd64", "linux/arm64");
+        assertThat(result.platformDigests()).containsOnlyKeys(BOTH);
+        String baseLayer = Skopeo.layers(base.byDigest()).get(0);
+        for (String digest : result.platformDigests().values()) {
+            assertThat(Skopeo.layers(target.replace(":1", "") + "@" + digest)).hasSize(2).startsWith(baseLayer);
+        }
+
+        BuildResult again = new JibImageBuilder(cache).build(request, message -> { });
+        assertThat(again.digest()).isEqualTo(result.digest());
+        assertThat(again.unchanged()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseSeveralPlatformsOfASinglePlatformBase() {
+        String baseTag = BuildRegistries.upstream() + "/base/single:1";
+        PushedImage base = TestImages.push(baseTag);
+        var recipe = Recipes.dockerfile("FROM " + baseTag + "\n");
+        var request = BuildFromRecipeTest.request(recipe, base, BuildRegistries.privateRegistry() + "/team/x:1",
+                context).withPlatforms(BOTH);
+
+        var thrown = catchThrowableOfType(BuildException.class,
+                () -> new JibImageBuilder(cache).build(request, message -> { }));
+
+        assertThat(thrown.kind()).isEqualTo(BuildException.Kind.BAD_RECIPE);
+        assertThat(thrown.getMessage()).contains("single-platform");
+    }
+}
