@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.build.worker.RunExecutor;
 import dev.drydock.foundation.BaseChangesRecorder;
 import dev.drydock.task.trigger.TimerScheduler;
 import dev.drydock.task.trigger.TriggerService;
@@ -45,6 +46,9 @@ class TriggerTest {
     @Inject
     TriggerService triggers;
 
+    @Inject
+    RunExecutor workers;
+
     @Test
     void shouldQueueARunPinnedToTheNewDigestWhenTheBaseChanges() throws Exception {
         String base = TestStack.get().upstreamRegistry().host() + "/bases/" + unique("jre") + ":21";
@@ -78,8 +82,16 @@ class TriggerTest {
         String task = unique("burst-app");
         create(inlineTask(task, base)).statusCode(201);
         long baseId = awaitBaseDigest(base, first);
-        // Hold the task's runs in the queue: a manual run waits first, so both changes meet a Queued run.
-        given().post("/api/v1/tasks/" + task + "/runs").then().statusCode(202);
+        // Workers drained: the changes meet a Queued run, as they would while the task's previous build runs.
+        workers.pause();
+        try {
+            coalesce(task, base, baseId);
+        } finally {
+            workers.resume();
+        }
+    }
+
+    private void coalesce(String task, String base, long baseId) throws Exception {
 
         String second = TestImages.push(base).digest();
         given().post("/api/v1/bases/" + baseId + "/check").then().body("changed", equalTo(true));
@@ -96,6 +108,7 @@ class TriggerTest {
                 || r.get("cause").toString().contains(third)).toList();
         assertThat(withChanges).as("both changes land in one run").hasSize(1);
         assertThat(withChanges.get(0).get("pinned").get(base).asText()).isEqualTo(third);
+        assertThat(withChanges.get(0).get("status").asText()).isEqualTo("Queued");
         assertThat(runs).hasSize(1);
     }
 
@@ -150,6 +163,15 @@ class TriggerTest {
     void shouldRunManuallyAndCancelAQueuedRunAtOnce() {
         String task = unique("manual");
         create(inlineTask(task, TestStack.get().upstreamRegistry().host() + "/bases/" + unique("m") + ":1")).statusCode(201);
+        workers.pause();
+        try {
+            cancelQueued(task);
+        } finally {
+            workers.resume();
+        }
+    }
+
+    private void cancelQueued(String task) {
         long id = given().contentType(ContentType.JSON).body(Map.of("args", Map.of("A", "1")))
                 .post("/api/v1/tasks/" + task + "/runs").then().statusCode(202)
                 .body("trigger", equalTo("Manual")).body("status", equalTo("Queued"))
