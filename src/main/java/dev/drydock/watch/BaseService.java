@@ -75,6 +75,11 @@ public class BaseService {
                 : TrackedBase.<TrackedBase>findAll(sort)).page(Page.of(page, size)).list();
     }
 
+    /** Every base (all platforms) of a reference, written in any form the reference grammar accepts. */
+    public List<TrackedBase> byReference(String reference) {
+        return TrackedBase.list("reference", parseReference(reference).toString());
+    }
+
     public long count(Optional<BaseStatus> status) {
         return status.isPresent() ? TrackedBase.count("status", status.get().wire()) : TrackedBase.count();
     }

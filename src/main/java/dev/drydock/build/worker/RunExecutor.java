@@ -4,6 +4,7 @@ import dev.drydock.build.engine.BuildException;
 import dev.drydock.build.engine.BuildRequest;
 import dev.drydock.build.engine.BuildResult;
 import dev.drydock.build.engine.JibImageBuilder;
+import dev.drydock.build.source.SourceCheckout;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
 import dev.drydock.graph.buildfile.BuildFileKind;
@@ -49,7 +50,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jgit.api.Git;
 import org.jboss.logging.Logger;
 
 /**
@@ -96,6 +96,7 @@ public class RunExecutor {
     private final String worker = hostname() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService heartbeats;
     private JibImageBuilder builder;
+    private SourceCheckout sources;
     private Path workDir;
 
     @PostConstruct
@@ -108,6 +109,7 @@ public class RunExecutor {
         try {
             workDir = config.workDir().orElse(Files.createTempDirectory("drydock-builds-"));
             builder = new JibImageBuilder(Files.createDirectories(workDir.resolve("jib-cache")));
+            sources = new SourceCheckout(Files.createDirectories(workDir.resolve("git-mirrors")));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the build work directory", e);
         }
@@ -189,7 +191,7 @@ public class RunExecutor {
         step(runId, "build started by " + worker + " (attempt " + attempt + ")");
         long t0 = System.nanoTime();
         RunStatus outcome = RunStatus.Error;
-        try (Workspace workspace = Workspace.prepare(workDir.resolve("runs"), spec, Optional.ofNullable(run.gitCommit),
+        try (Workspace workspace = Workspace.prepare(sources, workDir.resolve("runs"), spec, Optional.ofNullable(run.gitCommit),
                 Optional.ofNullable(run.gitRef), credentials)) {
             step(runId, workspace.commit() == null ? "source: inline files of task " + task.name
                     : "checked out " + spec.source().git().url() + " at " + workspace.commit());
@@ -233,7 +235,8 @@ public class RunExecutor {
                 return;
             }
             checkStopped(stop);
-            Instant created = creationTime(workspace);
+            // Fixed, so that an unchanged input builds the same digest.
+            Instant created = Instant.EPOCH;
             List<ImageReference> targets = targets(spec, run, commit);
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("org.opencontainers.image.source", spec.source().git() != null ? spec.source().git().url() : "drydock:task/" + task.name);
@@ -307,19 +310,6 @@ public class RunExecutor {
             tasks.reanalyse(task, Optional.of(commit));
         } catch (RuntimeException e) {
             LOG.warnf("task %s: re-analysis after the run failed: %s", task, e.getMessage());
-        }
-    }
-
-    /** Fixed, so an unchanged input builds the same digest: the commit's time, or the epoch for inline sources. */
-    private static Instant creationTime(Workspace workspace) {
-        if (workspace.commit() == null) {
-            return Instant.EPOCH;
-        }
-        try (Git git = Git.open(workspace.context().toFile().getAbsoluteFile())) {
-            return Instant.ofEpochSecond(git.getRepository().parseCommit(git.getRepository().resolve(workspace.commit()))
-                    .getCommitTime());
-        } catch (Exception e) {
-            return Instant.EPOCH;
         }
     }
 

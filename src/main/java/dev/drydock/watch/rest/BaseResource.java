@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,9 +47,9 @@ public class BaseResource {
     }
 
     @GET
-    @Operation(summary = "List tracked bases", description = "Filter by status (ok, pending, unreachable, unauthorized, rate-limited, not-found); pages start at 0.")
-    public BasePage list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+    @Operation(summary = "List tracked bases", description = "Filter by reference (any spelling of it) or status (ok, pending, unreachable, unauthorized, rate-limited, not-found); pages start at 0.")
+    public BasePage list(@QueryParam("status") String status, @QueryParam("reference") String reference,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Optional<BaseStatus> filter = Optional.empty();
         if (status != null && !status.isBlank()) {
             filter = Optional.of(BaseStatus.ofWire(status).orElseThrow(() -> ProblemException.badRequest("status",
@@ -59,6 +60,12 @@ public class BaseResource {
         }
         if (size < 1 || size > 500) {
             throw ProblemException.badRequest("size", "size must be between 1 and 500");
+        }
+        if (reference != null && !reference.isBlank()) {
+            Optional<BaseStatus> only = filter;
+            List<BaseView> matching = bases.byReference(reference).stream().map(BaseView::of)
+                    .filter(b -> only.isEmpty() || b.status() == only.get()).toList();
+            return new BasePage(matching, 0, matching.size(), matching.size());
         }
         return new BasePage(bases.list(filter, page, size).stream().map(BaseView::of).toList(), page, size,
                 bases.count(filter));

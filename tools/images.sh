@@ -1,4 +1,4 @@
-# Shared by the benchmarks: make images without Docker (OCI layout + skopeo) and talk to drydock's API.
+# Shared by ./drydock (the demo) and the benchmarks: make images without Docker (OCI layout + skopeo) and talk to drydock's API.
 # shellcheck shell=bash
 
 # oci_image DIR LAYER_TGZ... : writes an OCI layout in DIR (tag "img") whose layers are the given .tar.gz files.
