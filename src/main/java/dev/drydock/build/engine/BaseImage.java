@@ -8,6 +8,7 @@ import dev.drydock.image.Platform;
 import dev.drydock.registry.Descriptor;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.RegistryClient;
+import dev.drydock.registry.RegistryException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ record BaseImage(Optional<ImageReference> reference, boolean index, Map<String, 
             JsonNode config = config(registry, pinned, image, name);
             return new BaseImage(Optional.of(pinned), top.isIndex(), environment(config),
                     config.path("WorkingDir").asText("").isEmpty() ? "/" : config.path("WorkingDir").asText());
-        } catch (dev.drydock.registry.RegistryException e) {
+        } catch (RegistryException e) {
             throw Failures.fromRegistry(e, "cannot read the base " + name);
         }
     }

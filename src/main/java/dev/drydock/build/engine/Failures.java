@@ -11,6 +11,8 @@ import dev.drydock.build.engine.BuildException.Kind;
 import dev.drydock.registry.RegistryException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -69,7 +71,7 @@ final class Failures {
 
     private static Throwable unwrap(Throwable thrown) {
         Throwable cause = thrown;
-        while ((cause instanceof ExecutionException || cause instanceof java.io.UncheckedIOException
+        while ((cause instanceof ExecutionException || cause instanceof UncheckedIOException
                 || cause.getClass() == RuntimeException.class) && cause.getCause() != null) {
             cause = cause.getCause();
         }
@@ -79,7 +81,7 @@ final class Failures {
     private static boolean isInterruption(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException || t instanceof ClosedByInterruptException
-                    || t instanceof InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)
+                    || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)
                     || t instanceof CancellationException || t instanceof RejectedExecutionException) {
                 return true;
             }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jib's own account of a build, cut to the steps that matter: layers built, base layers pulled, each blob
+ * Jib's own account of a build, cut to the steps that matter: layers built, base layers downloaded, each blob
  * pushed, skipped (already there) or mounted (from the base's repository), manifests pushed. Jib's file
  * listings, its debug chatter and its HTTPS attempts on registries declared plain HTTP are left out.
  */
@@ -21,6 +21,7 @@ final class JibEvents {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern PUSHING_BLOB = Pattern.compile("Pushing BLOB digest: (sha256:[0-9a-f]{64}), size: (\\d+)");
     private static final Pattern PULLING_LAYER = Pattern.compile("Pulling base image layer (sha256:[0-9a-f]{64})");
+    private static final String PULLING_LAYER_PROGRESS = "pulling base image layer ";
     private static final Pattern HTTPS_FALLBACK = Pattern.compile(
             "(Cannot verify server at|Failed to connect to) https://([^/]+)/.*");
 
@@ -29,6 +30,7 @@ final class JibEvents {
     private final BooleanSupplier canceled;
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
     private final Set<String> uploaded = ConcurrentHashMap.newKeySet();
+    private final Set<String> pulled = ConcurrentHashMap.newKeySet();
 
     private JibEvents(StepLog log, Set<String> plainHttp, BooleanSupplier canceled) {
         this.log = log;
@@ -51,6 +53,10 @@ final class JibEvents {
     private void onProgress(ProgressEvent event) {
         if (canceled.getAsBoolean()) {
             throw new CancellationException("the build was canceled");
+        }
+        String description = event.getAllocation().getDescription();
+        if (event.getUnits() > 0 && description.startsWith(PULLING_LAYER_PROGRESS)) {
+            pulled.add(description.substring(PULLING_LAYER_PROGRESS.length()));
         }
     }
 
@@ -110,7 +116,7 @@ final class JibEvents {
             return;
         }
         Matcher layer = PULLING_LAYER.matcher(description);
-        if (layer.matches()) {
+        if (layer.matches() && pulled.contains(layer.group(1))) {
             log.step("pulled base layer " + layer.group(1) + " in " + event.getElapsed().toMillis() + " ms");
         } else if (description.equals("Building and pushing image")) {
             log.step("jib finished in " + event.getElapsed().toMillis() + " ms");

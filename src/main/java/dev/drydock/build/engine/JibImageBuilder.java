@@ -1,10 +1,9 @@
 package dev.drydock.build.engine;
 
-import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
-import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import dev.drydock.graph.buildfile.ImageRecipe;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
@@ -17,17 +16,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds a {@link BuildRequest} with Jib core and pushes it to every target: FROM the base by its pinned
@@ -45,9 +38,8 @@ public final class JibImageBuilder {
     public static final String BASE_NAME = "org.opencontainers.image.base.name";
     /** Label: the digest of the base the image was built on. */
     public static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
-    static final String TOOL_NAME = "drydock";
 
-    private final Path cacheDirectory;
+    private final JibPush push;
     private final HttpClient http;
 
     /**
@@ -55,7 +47,7 @@ public final class JibImageBuilder {
      *     by concurrent builds (Jib's cache is safe for that)
      */
     public JibImageBuilder(Path cacheDirectory) {
-        this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        this.push = new JibPush(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -65,6 +57,10 @@ public final class JibImageBuilder {
         StepLog out = new StepLog(log, access.secrets());
         checkCanceled();
         List<Platform> platforms = platforms(request);
+        if (platforms.size() > 1 && request.recipe().format().filter(ImageRecipe.Format.OCI::equals).isPresent()) {
+            throw BuildException.badRecipe("Jib core cannot push an OCI image index, so an OCI image cannot be built "
+                    + "for " + platforms.size() + " platforms: use the Docker format (a manifest list) or one platform");
+        }
         RegistryClient registry = access.client(http);
 
         BaseImage base = BaseImage.SCRATCH;
@@ -89,7 +85,7 @@ public final class JibImageBuilder {
 
         ImageReference first = request.targets().get(0);
         Optional<Digest> before = current(registry, first);
-        String digest = push(jib, request, access, out);
+        String digest = push.push(jib, request, access, out);
         BuildResult result = describe(registry, first, digest, request, platforms, before);
         out.step((result.unchanged() ? "unchanged: " + first + " already held " : "pushed ")
                 + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
@@ -125,44 +121,6 @@ public final class JibImageBuilder {
         }
     }
 
-    /** Pushes to each target repository (Jib tags within one repository); returns the digest pushed. */
-    private String push(JibContainerBuilder jib, BuildRequest request, RegistryAccess access, StepLog out)
-            throws BuildException {
-        if (access.credentialsOverPlainHttp()) {
-            System.setProperty(RegistryAccess.SEND_CREDENTIALS_OVER_HTTP, "true");
-        }
-        Map<String, List<ImageReference>> byRepository = new LinkedHashMap<>();
-        request.targets().forEach(t -> byRepository.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(t));
-        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
-        AtomicBoolean canceled = new AtomicBoolean();
-        try {
-            String digest = null;
-            for (List<ImageReference> tags : byRepository.values()) {
-                Containerizer containerizer = Containerizer.to(access.jibImage(tags.get(0)))
-                        .setExecutorService(pool)
-                        .setAllowInsecureRegistries(access.anyPlainHttp())
-                        .setBaseImageLayersCache(cacheDirectory.resolve("base"))
-                        .setApplicationLayersCache(cacheDirectory.resolve("application"))
-                        .setToolName(TOOL_NAME);
-                tags.stream().skip(1).forEach(t -> containerizer.withAdditionalTag(t.tag().orElseThrow()));
-                JibContainer container = jib.containerize(
-                        JibEvents.attach(containerizer, out, request.plainHttpRegistries(), canceled::get));
-                digest = container.getDigest().toString();
-            }
-            return digest;
-        } catch (InterruptedException e) {
-            canceled.set(true);
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-            throw BuildException.canceled();
-        } catch (Exception e) {
-            pool.shutdownNow();
-            throw Failures.fromJib(e, Thread.currentThread().isInterrupted(), out);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
     private static BuildResult describe(RegistryClient registry, ImageReference first, String digest,
             BuildRequest request, List<Platform> platforms, Optional<Digest> before) throws BuildException {
         Digest pushed = Digest.parse(digest);
@@ -190,14 +148,5 @@ public final class JibImageBuilder {
         if (Thread.currentThread().isInterrupted()) {
             throw BuildException.canceled();
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "drydock-jib-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -4,11 +4,13 @@ import dev.drydock.build.source.SourceException.Kind;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
 /** JGit's failures as {@link SourceException}s, with URLs and messages free of credentials. */
 final class GitFailures {
 
+    private static final Pattern HTTP_DENIED = Pattern.compile("\\b40[13]\\b");
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
 
     private GitFailures() {
@@ -25,9 +27,9 @@ final class GitFailures {
         String lower = detail.toLowerCase(Locale.ROOT);
         Kind kind;
         if (lower.contains("not authorized") || lower.contains("authentication is required")
-                || lower.contains("authentication not supported") || lower.contains("401") || lower.contains("403")) {
+                || lower.contains("authentication not supported") || HTTP_DENIED.matcher(lower).find()) {
             kind = Kind.AUTH;
-        } else if (hasCause(e, NoRemoteRepositoryException.class) || e instanceof org.eclipse.jgit.api.errors.InvalidRemoteException
+        } else if (hasCause(e, NoRemoteRepositoryException.class) || e instanceof InvalidRemoteException
                 || lower.contains("repository not found") || lower.contains("not found")) {
             kind = Kind.NOT_FOUND;
         } else {

@@ -39,18 +39,29 @@ final class MirrorCache {
         return directory.resolve((name.isEmpty() ? "repo" : name) + "-" + sha256(key).substring(0, 16) + ".git");
     }
 
-    /** Holds the mirror's lock until closed. */
+    /** Holds the mirror's lock until closed; waiting for it ends with CANCELED when the thread is interrupted. */
     Lock lock(Path mirror) {
         ReentrantLock local = LOCKS.computeIfAbsent(mirror, m -> new ReentrantLock());
-        local.lock();
+        try {
+            local.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException(SourceException.Kind.CANCELED, "the checkout was canceled", e);
+        }
         try {
             Files.createDirectories(directory);
             FileChannel channel = FileChannel.open(mirror.resolveSibling(mirror.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             return new Lock(local, channel, channel.lock());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             local.unlock();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SourceException(SourceException.Kind.CANCELED, "the checkout was canceled", e);
+            }
+            throw new UncheckedIOException("cannot lock the mirror " + mirror, e);
+        } catch (RuntimeException e) {
+            local.unlock();
+            throw e;
         }
     }
 

@@ -120,6 +120,7 @@ class BuildFromRecipeTest {
         write("notes.md", "not copied");
         write("bin/start", "#!/bin/sh\nexec true");
         Files.setPosixFilePermissions(context.resolve("bin/start"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(context.resolve("bin/launch"), Path.of("start"));
         String target = BuildRegistries.privateRegistry() + "/team/docker-app:1";
 
         BuildResult result = new JibImageBuilder(cache).build(request(Recipes.dockerfile("""
@@ -152,6 +153,20 @@ class BuildFromRecipeTest {
         var start = LayerContents.of(target, layers.get(2)).get("/srv/app/bin/start");
         assertThat(start.mode()).isEqualTo(0755);
         assertThat(start.content()).contains("exec true");
+        assertThat(LayerContents.of(target, layers.get(2)).get("/srv/app/bin/launch").content()).contains("exec true");
+    }
+
+    @Test
+    void shouldMountTheBaseLayersWhenTheBaseIsInTheTargetRegistry() throws Exception {
+        String baseTag = BuildRegistries.privateRegistry() + "/base/local:1";
+        PushedImage base = TestImages.push(baseTag);
+        String baseLayer = Skopeo.layers(base.byDigest()).get(0);
+        write("app.txt", "app");
+
+        new JibImageBuilder(cache).build(request(Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /\n"), base,
+                BuildRegistries.privateRegistry() + "/team/mounted:1"), log::add);
+
+        assertThat(log).anyMatch(l -> l.startsWith("mounted blob " + baseLayer));
     }
 
     @Test

@@ -26,17 +26,30 @@ class MultiPlatformBuildTest {
     Path cache;
 
     @Test
-    void shouldPushAnIndexWithOneManifestPerPlatformOfAMultiPlatformBase() throws Exception {
+    void shouldPushAnIndexWithOneManifestPerPlatformTheRecipeListsFromAMultiPlatformBase() throws Exception {
         String baseTag = BuildRegistries.upstream() + "/base/multi:1";
         PushedImage base = TestImages.builder().randomLayer(512).platforms("linux/amd64", "linux/arm64").push(baseTag);
         Files.writeString(context.resolve("app.txt"), "everywhere");
         String target = BuildRegistries.privateRegistry() + "/team/multi:1";
-        var recipe = Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /app/\n");
-        var request = BuildFromRecipeTest.request(recipe, base, target, context).withPlatforms(BOTH);
+        var recipe = Recipes.jibYaml("""
+                apiVersion: jib/v1alpha1
+                kind: BuildFile
+                from:
+                  image: %s
+                  platforms:
+                    - {os: linux, architecture: amd64}
+                    - {os: linux, architecture: arm64}
+                layers:
+                  entries:
+                    - name: app
+                      files:
+                        - {src: app.txt, dest: /app/app.txt}
+                """.formatted(baseTag));
+        var request = BuildFromRecipeTest.request(recipe, base, target, context);
 
         BuildResult result = new JibImageBuilder(cache).build(request, message -> { });
 
-        assertThat(MediaTypes.isIndex(result.mediaType())).isTrue();
+        assertThat(result.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST_LIST);
         JsonNode index = Skopeo.raw(target);
         assertThat(index.path("manifests")).hasSize(2);
         List<String> platforms = new ArrayList<>();
@@ -52,6 +65,22 @@ class MultiPlatformBuildTest {
         BuildResult again = new JibImageBuilder(cache).build(request, message -> { });
         assertThat(again.digest()).isEqualTo(result.digest());
         assertThat(again.unchanged()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseSeveralPlatformsInTheOciFormatWhichJibCannotIndex() {
+        String baseTag = BuildRegistries.upstream() + "/base/multi:oci";
+        PushedImage base = TestImages.builder().platforms("linux/amd64", "linux/arm64").push(baseTag);
+        var recipe = Recipes.jibYaml("apiVersion: jib/v1alpha1\nkind: BuildFile\nfrom:\n  image: " + baseTag
+                + "\nformat: OCI\n");
+        var request = BuildFromRecipeTest.request(recipe, base, BuildRegistries.privateRegistry() + "/team/oci:1",
+                context).withPlatforms(BOTH);
+
+        var thrown = catchThrowableOfType(BuildException.class,
+                () -> new JibImageBuilder(cache).build(request, message -> { }));
+
+        assertThat(thrown.kind()).isEqualTo(BuildException.Kind.BAD_RECIPE);
+        assertThat(thrown.getMessage()).contains("OCI image index");
     }
 
     @Test
