@@ -41,6 +41,9 @@ public class RunService {
     @Inject
     EntityManager em;
 
+    @Inject
+    RunMetrics metrics;
+
     /** What a new run should be. {@code dedupeKey}: a second request with the same key creates nothing. */
     public record NewRun(Task task, RunTrigger trigger, Cause cause, Map<String, String> pinned, String gitRef,
             String gitCommit, Map<String, String> args, String dedupeKey) {}
@@ -97,6 +100,7 @@ public class RunService {
         run.updatedAt = now;
         if (status == RunStatus.Started && run.startedAt == null) {
             run.startedAt = now;
+            metrics.started(causes(run), now);
         }
         if (status.isFinal()) {
             run.finishedAt = now;

@@ -54,6 +54,9 @@ class RebuildTest {
         assertThat(inspect.get("Labels").get("org.opencontainers.image.base.name").asText()).isEqualTo(base);
         String log = given().get("/api/v1/runs/" + run.get("id").asLong() + "/log").then().statusCode(200).extract().asString();
         assertThat(log).contains("pinned to " + newBase).contains("pushed " + run.get("outputDigest").asText());
+        String followed = given().get("/api/v1/runs/" + run.get("id").asLong() + "/log?follow=true").then().statusCode(200)
+                .extract().asString();
+        assertThat(followed).as("following a finished run's log returns all of it and ends").isEqualTo(log);
     }
 
     @Test

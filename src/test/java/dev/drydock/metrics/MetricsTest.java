@@ -1,0 +1,52 @@
+package dev.drydock.metrics;
+
+import static dev.drydock.task.TaskFixtures.create;
+import static dev.drydock.task.TaskFixtures.inlineTask;
+import static dev.drydock.task.TaskFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.drydock.testing.TestImages;
+import dev.drydock.testing.TestStack;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Prometheus metrics: queue, runs by status, build durations, change-to-start latency, polls, outbox lag. */
+@QuarkusTest
+class MetricsTest {
+
+    @Test
+    void shouldExposeRunWatchAndOutboxMetricsAndTimeChangeToStart() {
+        double before = value(scrape(), "drydock_run_change_to_start_seconds_count");
+        String base = TestStack.get().upstreamRegistry().host() + "/bases/" + unique("metrics") + ":1";
+        TestImages.push(base);
+        String task = unique("metered");
+        create(inlineTask(task, base)).statusCode(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/api/v1/bases?reference=" + base)
+                .then().extract().jsonPath().getString("items[0].digest") != null);
+        long baseId = given().get("/api/v1/bases?reference=" + base).then().extract().jsonPath().getLong("items[0].id");
+        TestImages.push(base);
+        given().post("/api/v1/bases/" + baseId + "/check").then().body("changed", equalTo(true));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> value(scrape(), "drydock_run_change_to_start_seconds_count") > before);
+        String metrics = scrape();
+        assertThat(metrics).contains("drydock_queue_depth", "drydock_runs{status=\"Queued\"}", "drydock_runs{status=\"Succeeded\"}",
+                "drydock_outbox_pending", "drydock_outbox_lag_seconds", "drydock_watch_checks_total{",
+                "drydock_watch_check_duration_seconds_count{", "drydock_run_change_to_start_seconds_bucket{");
+        await().atMost(Duration.ofSeconds(60)).until(() -> scrape().contains("drydock_build_duration_seconds_count{status=\"Succeeded\"}"));
+    }
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double value(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+    }
+}
