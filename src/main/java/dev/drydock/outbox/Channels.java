@@ -14,8 +14,6 @@ public final class Channels {
     public static final String BASE_CHANGES_IN = "base-changes-in";
     /** Incoming {@code drydock.rebuild-requests}, consumed by the build workers (consumer group drydock-workers). */
     public static final String REBUILD_REQUESTS_IN = "rebuild-requests-in";
-    /** Incoming {@code drydock.run-events} and base changes for the dashboard's live view (one group per replica). */
-    public static final String RUN_EVENTS_IN = "run-events-in";
 
     private Channels() {}
 }
