@@ -53,6 +53,9 @@ class DashboardBrowserTest {
     RunService runs;
 
     @Inject
+    dev.drydock.build.worker.RunExecutor workers;
+
+    @Inject
     ObjectMapper json;
 
     @BeforeAll
@@ -95,6 +98,58 @@ class DashboardBrowserTest {
             Assertions.assertThat(page.evaluate("() => window.drydockNotReloaded === true")).isEqualTo(true);
             assertThat(page.locator("#pending")).containsText(task);
         }
+    }
+
+    @Test
+    void shouldShowARebuildCausedByABaseBumpAndThenItsSuccessWithoutReloading() {
+        String base = dev.drydock.testing.TestStack.get().upstreamRegistry().host() + "/bases/"
+                + dev.drydock.task.TaskFixtures.unique("bump") + ":1";
+        dev.drydock.testing.TestImages.push(base);
+        String task = dev.drydock.task.TaskFixtures.unique("bumped");
+        dev.drydock.task.TaskFixtures.create(dev.drydock.task.TaskFixtures.inlineTask(task, base)).statusCode(201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> io.restassured.RestAssured.given()
+                .get("/api/v1/bases?reference=" + base).then().extract().jsonPath().getString("items[0].digest") != null);
+        long baseId = io.restassured.RestAssured.given().get("/api/v1/bases?reference=" + base).then().extract()
+                .jsonPath().getLong("items[0].id");
+        try (BrowserContext context = browser.context(root.toString(), 1280, 800)) {
+            Page page = Browser.signIn(context, "/", DrydockStackResource.ADMIN_TOKEN);
+            awaitLiveUpdates(page);
+            page.evaluate("() => { window.drydockNotReloaded = true; }");
+
+            workers.pause();
+            long runId;
+            try {
+                dev.drydock.testing.TestImages.push(base);
+                io.restassured.RestAssured.given().post("/api/v1/bases/" + baseId + "/check").then().statusCode(200);
+                runId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured
+                        .given().get("/api/v1/runs?task=" + task).then().extract().jsonPath().getList("id", Long.class),
+                        ids -> !ids.isEmpty()).get(0);
+                Locator queued = page.locator("#pending [data-run-id='" + runId + "']").first();
+                assertThat(queued).containsText("Queued", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+                assertThat(queued).containsText(base);
+            } finally {
+                workers.resume();
+            }
+            assertThat(page.locator("#pending [data-run-id='" + runId + "']").first()).containsText("Succeeded",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            Assertions.assertThat(page.evaluate("() => window.drydockNotReloaded === true")).isEqualTo(true);
+        }
+    }
+
+    /** The dashboard's consumers start at the newest record: wait until a new run shows up live. */
+    private static void awaitLiveUpdates(Page page) {
+        String task = DashboardFixtures.task("join");
+        Instant giveUp = Instant.now().plus(JOIN);
+        while (Instant.now().isBefore(giveUp)) {
+            long id = DashboardFixtures.runThroughApi(task);
+            try {
+                page.locator("#pending [data-run-id='" + id + "']").first().waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+                return;
+            } catch (PlaywrightException e) {
+                // not joined yet: queue another
+            }
+        }
+        throw new AssertionError("the dashboard never showed a new run live");
     }
 
     @Test
