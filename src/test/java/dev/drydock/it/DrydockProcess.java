@@ -1,0 +1,108 @@
+package dev.drydock.it;
+
+import dev.drydock.testing.TestStack;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged drydock ({@code target/quarkus-app}) as a separate process against the test stack. */
+final class DrydockProcess implements AutoCloseable {
+
+    static final String TOKEN = "it-admin-token";
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private final Process process;
+    private final int port;
+
+    private DrydockProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static DrydockProcess start(TestStack stack, Path log) throws IOException, InterruptedException {
+        int port = freePort();
+        String jar = System.getProperty("drydock.test.app-jar", "target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar));
+        Map<String, String> env = builder.environment();
+        env.put("DRYDOCK_PORT", String.valueOf(port));
+        env.put("DRYDOCK_DB_URL", stack.jdbcUrl());
+        env.put("DRYDOCK_DB_USER", stack.dbUser());
+        env.put("DRYDOCK_DB_PASSWORD", stack.dbPassword());
+        env.put("DRYDOCK_KAFKA", stack.kafkaBootstrapServers());
+        env.put("DRYDOCK_PRIVATE_REGISTRY", stack.privateRegistry().host());
+        env.put("DRYDOCK_PRIVATE_REGISTRY_PLAIN_HTTP", "true");
+        env.put("DRYDOCK_REGISTRY_INSECURE_HOSTS", stack.privateRegistry().host() + "," + stack.upstreamRegistry().host());
+        env.put("DRYDOCK_SECRETS_KEY", KEY);
+        env.put("DRYDOCK_API_TOKEN", TOKEN);
+        env.put("DRYDOCK_WORKER_LEASE", "4s");
+        env.put("DRYDOCK_WORKER_HEARTBEAT", "500ms");
+        Files.createDirectories(log.getParent());
+        Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        DrydockProcess drydock = new DrydockProcess(process, port);
+        drydock.awaitReady(log);
+        return drydock;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook, no clean stop — the process just disappears. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+
+    HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitReady(Path log) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("drydock exited; see " + log);
+            }
+            try {
+                HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("drydock not ready after 90 s; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
