@@ -1,5 +1,6 @@
 package dev.drydock.task.rest;
 
+import dev.drydock.problem.Paging;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunLog;
@@ -41,12 +42,7 @@ public class RunResource {
     public List<RunView> list(@QueryParam("task") String task, @QueryParam("status") String status,
             @QueryParam("trigger") String trigger, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw ProblemException.badRequest("size", "size must be between 1 and 500");
-        }
+        Paging.check(page, size);
         return runs.list(Optional.ofNullable(task).filter(t -> !t.isBlank()), parse(RunStatus.class, "status", status),
                 parse(RunTrigger.class, "trigger", trigger), page, size).stream().map(runs::view).toList();
     }

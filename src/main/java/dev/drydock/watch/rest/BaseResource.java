@@ -1,5 +1,6 @@
 package dev.drydock.watch.rest;
 
+import dev.drydock.problem.Paging;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.watch.BaseRecorder;
 import dev.drydock.watch.BaseService;
@@ -55,12 +56,7 @@ public class BaseResource {
             filter = Optional.of(BaseStatus.ofWire(status).orElseThrow(() -> ProblemException.badRequest("status",
                     "unknown status '" + status + "'; one of pending, ok, unreachable, unauthorized, rate-limited, not-found")));
         }
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw ProblemException.badRequest("size", "size must be between 1 and 500");
-        }
+        Paging.check(page, size);
         if (reference != null && !reference.isBlank()) {
             Optional<BaseStatus> only = filter;
             List<BaseView> matching = bases.byReference(reference).stream().map(BaseView::of)
