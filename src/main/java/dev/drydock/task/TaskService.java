@@ -108,7 +108,6 @@ public class TaskService {
         Set<String> before = graph.dependenciesOf(task.id).stream().map(GraphEdge::reference).collect(Collectors.toSet());
         timers.unschedule(task.name);
         task.delete();
-        graph.flush();
         releaseBases(before);
     }
 
@@ -169,7 +168,7 @@ public class TaskService {
 
     private Analysed analyse(TaskSpec spec, Optional<String> commit) {
         BuildFileSource.BuildFileText text = buildFiles.read(spec, spec.buildFile(), commit);
-        BuildFileKind kind = TaskValidator.kindOf(spec.buildFile());
+        BuildFileKind kind = BuildFileKind.ofFileName(spec.buildFile());
         Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
         BuildFileAnalysis analysis;
         try {

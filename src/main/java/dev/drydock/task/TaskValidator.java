@@ -1,6 +1,5 @@
 package dev.drydock.task;
 
-import dev.drydock.graph.buildfile.BuildFileKind;
 import dev.drydock.health.PrivateRegistryConfig;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.InvalidReferenceException;
@@ -55,11 +54,6 @@ public class TaskValidator {
             throw ProblemException.badRequest("timeoutSeconds", "timeoutSeconds must be between 1 and 86400");
         }
         return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout);
-    }
-
-    static BuildFileKind kindOf(String buildFile) {
-        String lower = buildFile.toLowerCase();
-        return lower.endsWith(".yaml") || lower.endsWith(".yml") ? BuildFileKind.JIB_YAML : BuildFileKind.DOCKERFILE;
     }
 
     /** Output images with a literal tag, normalised: the ones other tasks can build FROM. */

@@ -17,7 +17,9 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Checks out a task's source for a build. Each repository URL has a bare mirror in the cache directory
@@ -50,6 +52,42 @@ public final class SourceCheckout {
             SafePaths.resolve(workDir, source.context(), "context");
         }
         requireEmpty(workDir);
+        return withCommit(source, commit, credential, (repository, resolved) -> {
+            TreeExport.export(repository, resolved.id(), source.context(), workDir);
+            return new Checkout(workDir, resolved.id().name(), resolved.mirror());
+        });
+    }
+
+    /**
+     * One file of the source's context directory at {@code commit} (or the head of its ref), read from the
+     * cached mirror without exporting the tree; empty when the commit has no such file.
+     */
+    public FileAtCommit readFile(GitSource source, Optional<String> commit, Optional<GitCredential> credential,
+            String path) {
+        String inRepository = source.context().isEmpty() ? path : source.context() + "/" + path;
+        return withCommit(source, commit, credential, (repository, resolved) -> {
+            try (RevWalk walk = new RevWalk(repository);
+                    TreeWalk tree = TreeWalk.forPath(repository, inRepository, walk.parseCommit(resolved.id()).getTree())) {
+                Optional<byte[]> content = tree == null ? Optional.empty()
+                        : Optional.of(repository.open(tree.getObjectId(0)).getBytes());
+                return new FileAtCommit(resolved.id().name(), content);
+            }
+        });
+    }
+
+    /** A file's content at a commit; empty when the commit has no file at that path. */
+    public record FileAtCommit(String commit, Optional<byte[]> content) {}
+
+    private record Resolved(ObjectId id, Mirror mirror) {}
+
+    @FunctionalInterface
+    private interface MirrorWork<T> {
+        T apply(Repository repository, Resolved resolved) throws IOException;
+    }
+
+    /** Brings {@code commit} (or the ref's head) into the mirror, under its lock, and works on it there. */
+    private <T> T withCommit(GitSource source, Optional<String> commit, Optional<GitCredential> credential,
+            MirrorWork<T> work) {
         Path mirror = mirrors.mirrorOf(source.url());
         try (MirrorCache.Lock lock = mirrors.lock(mirror); Repository repository = open(mirror)) {
             boolean cached = repository.getRefDatabase().hasRefs();
@@ -70,8 +108,7 @@ public final class SourceCheckout {
                 id = resolveRef(repository, source.ref()).orElseThrow(() -> new SourceException(Kind.NOT_FOUND,
                         "no branch or tag " + source.ref() + " in " + GitFailures.redact(source.url())));
             }
-            TreeExport.export(repository, id, source.context(), workDir);
-            return new Checkout(workDir, id.name(), action);
+            return work.apply(repository, new Resolved(id, action));
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SourceException(Kind.CANCELED, "the checkout was canceled", e);

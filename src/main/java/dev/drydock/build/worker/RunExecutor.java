@@ -92,12 +92,19 @@ public class RunExecutor {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    JibImageBuilder builder;
+
+    @Inject
+    SourceCheckout sources;
+
+    @Inject
+    WorkDirectory workDirectory;
+
     /** This process's name in leases: host + random, so a restarted process is a different worker. */
     private final String worker = hostname() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService heartbeats;
-    private JibImageBuilder builder;
-    private SourceCheckout sources;
-    private Path workDir;
+    private RegistrySettingsProvider registrySettings;
 
     @PostConstruct
     void init() {
@@ -106,13 +113,7 @@ public class RunExecutor {
             t.setDaemon(true);
             return t;
         });
-        try {
-            workDir = config.workDir().orElse(Files.createTempDirectory("drydock-builds-"));
-            builder = new JibImageBuilder(Files.createDirectories(workDir.resolve("jib-cache")));
-            sources = new SourceCheckout(Files.createDirectories(workDir.resolve("git-mirrors")));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create the build work directory", e);
-        }
+        registrySettings = RegistryClientProducer.settingsOf(registryConfig);
     }
 
     @PreDestroy
@@ -191,7 +192,7 @@ public class RunExecutor {
         step(runId, "build started by " + worker + " (attempt " + attempt + ")");
         long t0 = System.nanoTime();
         RunStatus outcome = RunStatus.Error;
-        try (Workspace workspace = Workspace.prepare(sources, workDir.resolve("runs"), spec, Optional.ofNullable(run.gitCommit),
+        try (Workspace workspace = Workspace.prepare(sources, workDirectory.runs(), spec, Optional.ofNullable(run.gitCommit),
                 Optional.ofNullable(run.gitRef), credentials)) {
             step(runId, workspace.commit() == null ? "source: inline files of task " + task.name
                     : "checked out " + spec.source().git().url() + " at " + workspace.commit());
@@ -204,7 +205,7 @@ public class RunExecutor {
             Map<String, String> args = new LinkedHashMap<>(spec.args());
             args.putAll(runs.args(run));
             Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
-            BuildFileAnalysis analysis = analyzer.analyze(kindOf(spec.buildFile()), Files.readString(buildFile), args, platform);
+            BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), Files.readString(buildFile), args, platform);
             if (!analysis.buildable()) {
                 outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + analysis.problems());
                 return;
@@ -327,17 +328,11 @@ public class RunExecutor {
     }
 
     private Set<String> plainHttp(Optional<ImageReference> base, List<ImageReference> targets) {
-        RegistrySettingsProvider settings = RegistryClientProducer.settingsOf(registryConfig);
         Set<String> hosts = new HashSet<>();
         base.ifPresent(b -> hosts.add(b.registry()));
         targets.forEach(t -> hosts.add(t.registry()));
-        hosts.removeIf(h -> !settings.forRegistry(h).insecure());
+        hosts.removeIf(h -> !registrySettings.forRegistry(h).insecure());
         return hosts;
-    }
-
-    private static BuildFileKind kindOf(String buildFile) {
-        String lower = buildFile.toLowerCase();
-        return lower.endsWith(".yaml") || lower.endsWith(".yml") ? BuildFileKind.JIB_YAML : BuildFileKind.DOCKERFILE;
     }
 
     private static void sleepUntil(Instant until) {

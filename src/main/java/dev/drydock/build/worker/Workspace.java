@@ -1,13 +1,12 @@
 package dev.drydock.build.worker;
 
 import dev.drydock.build.source.Checkout;
-import dev.drydock.build.source.GitCredential;
+import dev.drydock.build.source.GitCredentials;
 import dev.drydock.build.source.GitSource;
 import dev.drydock.build.source.SourceCheckout;
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.task.TaskSpec;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -37,18 +36,8 @@ final class Workspace implements AutoCloseable {
         TaskSpec.Git git = spec.source().git();
         Path context = root.resolve("context");
         Checkout checkout = sources.checkout(new GitSource(git.url(), ref.orElse(git.ref()), git.context()), commit,
-                credential(git.url(), credentials), context);
+                GitCredentials.forUrl(git.url(), credentials), context);
         return new Workspace(root, checkout.contextDir(), checkout.commit());
-    }
-
-    private static Optional<GitCredential> credential(String url, CredentialLookup credentials) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? Optional.empty()
-                    : credentials.forRegistry(host).map(c -> new GitCredential(c.username(), c.password()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     Path context() {

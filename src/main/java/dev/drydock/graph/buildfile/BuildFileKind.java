@@ -21,6 +21,12 @@ public enum BuildFileKind {
         return Arrays.stream(values()).filter(k -> k.displayName.equalsIgnoreCase(name)).findFirst();
     }
 
+    /** The kind a build file's name suggests: {@code *.yaml} and {@code *.yml} are Jib build files. */
+    public static BuildFileKind ofFileName(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") ? JIB_YAML : DOCKERFILE;
+    }
+
     /** {@code Dockerfile} or {@code jib.yaml}, as the API names the kind. */
     public String displayName() {
         return displayName;

@@ -1,0 +1,47 @@
+package dev.drydock.build.worker;
+
+import dev.drydock.build.engine.JibImageBuilder;
+import dev.drydock.build.source.SourceCheckout;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where builds keep their files: checkouts, Jib's layer cache and the git mirrors. One set of mirrors serves both
+ * the analysis at registration and the builds, so a build finds the commit already fetched.
+ */
+@ApplicationScoped
+public class WorkDirectory {
+
+    private final Path root;
+
+    WorkDirectory(WorkerConfig config) {
+        try {
+            root = config.workDir().isPresent() ? Files.createDirectories(config.workDir().get())
+                    : Files.createTempDirectory("drydock-builds-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the build work directory", e);
+        }
+    }
+
+    /** Where each run's source is checked out (one fresh directory per run below it). */
+    Path runs() {
+        return root.resolve("runs");
+    }
+
+    @Produces
+    @Singleton
+    SourceCheckout sourceCheckout() throws IOException {
+        return new SourceCheckout(Files.createDirectories(root.resolve("git-mirrors")));
+    }
+
+    @Produces
+    @Singleton
+    JibImageBuilder jibImageBuilder() throws IOException {
+        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")));
+    }
+}
