@@ -1,9 +1,9 @@
 package dev.drydock.git;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.security.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -35,12 +35,12 @@ public enum GitProvider {
         if (secret == null || secret.isEmpty() || presented == null) {
             return false;
         }
-        byte[] expected = switch (this) {
-            case GITHUB -> ("sha256=" + hmac(secret, body)).getBytes(StandardCharsets.US_ASCII);
-            case GITEA -> hmac(secret, body).getBytes(StandardCharsets.US_ASCII);
-            case GITLAB -> secret.getBytes(StandardCharsets.UTF_8);
+        String expected = switch (this) {
+            case GITHUB -> "sha256=" + hmac(secret, body);
+            case GITEA -> hmac(secret, body);
+            case GITLAB -> secret;
         };
-        return MessageDigest.isEqual(expected, presented.strip().getBytes(StandardCharsets.UTF_8));
+        return Secrets.same(expected, presented.strip());
     }
 
     /** Every URL the payload gives for the repository, to match against tasks' git URLs. */

@@ -2,8 +2,6 @@ package dev.drydock.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /** Which role a presented token has; compared in constant time. */
@@ -32,7 +30,7 @@ public class ApiTokens {
 
     private static boolean matches(Optional<String> expected, String presented) {
         return expected.filter(t -> !t.isBlank())
-                .map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8)))
+                .map(t -> Secrets.same(t, presented))
                 .orElse(false);
     }
 }

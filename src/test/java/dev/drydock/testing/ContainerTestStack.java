@@ -75,16 +75,6 @@ final class ContainerTestStack implements TestStack {
     }
 
     @Override
-    public String dbUser() {
-        return LocalPostgres.USER;
-    }
-
-    @Override
-    public String dbPassword() {
-        return LocalPostgres.PASSWORD;
-    }
-
-    @Override
     public String kafkaBootstrapServers() {
         return "localhost:" + kafka.getCurrentContainerInfo().getHostConfig().getPortBindings()
                 .getBindings().values().iterator().next()[0].getHostPortSpec();

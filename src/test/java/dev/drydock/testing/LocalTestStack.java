@@ -34,16 +34,6 @@ final class LocalTestStack implements TestStack {
     }
 
     @Override
-    public String dbUser() {
-        return LocalPostgres.USER;
-    }
-
-    @Override
-    public String dbPassword() {
-        return LocalPostgres.PASSWORD;
-    }
-
-    @Override
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -17,9 +17,13 @@ public interface TestStack {
 
     String jdbcUrl();
 
-    String dbUser();
+    default String dbUser() {
+        return LocalPostgres.USER;
+    }
 
-    String dbPassword();
+    default String dbPassword() {
+        return LocalPostgres.PASSWORD;
+    }
 
     String kafkaBootstrapServers();
 

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,9 +101,7 @@ public class RunClaims {
     public boolean running(long runId, String worker, Map<String, String> resolvedPins, String commit) {
         Optional<Run> run = owned(runId, worker);
         run.ifPresent(r -> {
-            Map<String, String> pins = new LinkedHashMap<>(runs.pinned(r));
-            pins.putAll(resolvedPins);
-            r.pinned = write(pins);
+            runs.addPins(r, resolvedPins);
             if (commit != null) {
                 r.gitCommit = commit;
             }
@@ -147,13 +144,5 @@ public class RunClaims {
 
     private Optional<Run> owned(long runId, String worker) {
         return runs.lock(runId).filter(r -> worker.equals(r.leaseOwner) && !r.status.isFinal());
-    }
-
-    private String write(Map<String, String> pins) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(pins);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

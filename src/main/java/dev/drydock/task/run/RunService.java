@@ -77,11 +77,9 @@ public class RunService {
     /** A newer base digest for a run still waiting: it builds with the newest, and remembers why. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void repin(Run queued, String reference, String digest, Cause cause) {
-        Map<String, String> pins = new LinkedHashMap<>(pinned(queued));
-        pins.put(reference, digest);
+        addPins(queued, Map.of(reference, digest));
         List<Cause> causes = new ArrayList<>(causes(queued));
         causes.add(cause);
-        queued.pinned = write(pins);
         queued.cause = write(causes);
         queued.updatedAt = Instant.now();
     }
@@ -164,6 +162,13 @@ public class RunService {
 
     public Map<String, String> args(Run run) {
         return read(run.args, STRINGS);
+    }
+
+    /** Pins more base digests on a run (a later pin of one reference replaces the earlier). */
+    public void addPins(Run run, Map<String, String> pins) {
+        Map<String, String> all = new LinkedHashMap<>(pinned(run));
+        all.putAll(pins);
+        run.pinned = write(all);
     }
 
     public void setOutputs(Run run, List<String> outputs) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.image.ImageReference;
 import dev.drydock.problem.ProblemException;
+import dev.drydock.security.Secrets;
 import dev.drydock.watch.DetectedBy;
 import dev.drydock.watch.Poller;
 import dev.drydock.watch.TrackedBase;
@@ -16,8 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,8 +111,7 @@ public class RegistryWebhookResource {
         if (configured.isEmpty() || configured.get().isBlank()) {
             throw ProblemException.unauthorized("this webhook is disabled: drydock.watch.webhooks." + setting + " is not set");
         }
-        if (presented == null || !MessageDigest.isEqual(configured.get().getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
+        if (!Secrets.same(configured.get(), presented)) {
             throw ProblemException.unauthorized("missing or wrong webhook secret");
         }
     }
