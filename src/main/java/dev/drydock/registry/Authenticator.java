@@ -6,14 +6,15 @@ import dev.drydock.registry.RegistryEndpoint.Bearer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import dev.drydock.registry.http.Http1Client;
+import dev.drydock.registry.http.Http1Response;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -27,6 +28,8 @@ import org.jboss.logging.Logger;
 final class Authenticator {
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class);
+    /** Token answers are small JSON documents; larger ones are cut here (and then fail to parse). */
+    private static final int MAX_TOKEN_ANSWER = 1024 * 1024;
 
     /** What was sent with a request, so that a 401 can invalidate exactly that token. */
     record Authorization(Optional<String> header, Optional<TokenCache.Key> tokenKey, Optional<String> token,
@@ -40,13 +43,13 @@ final class Authenticator {
         }
     }
 
-    private final HttpClient http;
+    private final Http1Client http;
     private final CredentialLookup credentials;
     private final TokenCache tokens;
     private final Clock clock;
     private final String userAgent;
 
-    Authenticator(HttpClient http, CredentialLookup credentials, TokenCache tokens, Clock clock, String userAgent) {
+    Authenticator(Http1Client http, CredentialLookup credentials, TokenCache tokens, Clock clock, String userAgent) {
         this.http = http;
         this.credentials = credentials;
         this.tokens = tokens;
@@ -138,29 +141,23 @@ final class Authenticator {
         if (credential.isPresent()) {
             url.append(sep).append("account=").append(encode(credential.get().username()));
         }
-        HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(url.toString()))
-                .timeout(ep.settings.timeout())
-                .header("User-Agent", userAgent)
-                .header("Accept", "application/json")
-                .GET();
-        if ("http".equalsIgnoreCase(bearer.realm().getScheme())) {
-            token.version(HttpClient.Version.HTTP_1_1);
-        }
-        credential.ifPresent(c -> token.header("Authorization", basic(c)));
+        List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(
+                Map.entry("User-Agent", userAgent), Map.entry("Accept", "application/json")));
+        credential.ifPresent(c -> headers.add(Map.entry("Authorization", basic(c))));
         String username = credential.map(RegistryCredential::username).orElse(null);
-        HttpResponse<byte[]> response;
-        try {
-            ep.requests.incrementAndGet();
-            response = http.send(token.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
+        int status;
+        HttpHeaders responseHeaders;
+        byte[] body;
+        ep.requests.incrementAndGet();
+        try (Http1Response response = http.send("GET", URI.create(url.toString()), headers, null,
+                ep.settings.timeout())) {
+            status = response.status();
+            responseHeaders = response.headers();
+            body = response.body().readNBytes(MAX_TOKEN_ANSWER);
+        } catch (IOException | IllegalArgumentException e) {
             throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
                     "token realm " + bearer.realm() + " of registry " + ep.registry + " is unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
-                    "interrupted while fetching a token for registry " + ep.registry, e);
         }
-        int status = response.statusCode();
         if (status == 401 || status == 403) {
             String message = credential.isPresent()
                     ? "registry " + ep.registry + " rejected the credentials of user '" + username
@@ -171,7 +168,7 @@ final class Authenticator {
         }
         if (status == 429) {
             throw new RegistryRateLimitedException(ep.registry, request.repository(),
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                    RetryAfter.parse(responseHeaders.firstValue("Retry-After").orElse(null), clock.instant())
                             .orElse(null), null);
         }
         if (status != 200) {
@@ -179,7 +176,7 @@ final class Authenticator {
                     "token realm " + bearer.realm() + " of registry " + ep.registry + " answered " + status, null);
         }
         try {
-            BearerToken parsed = BearerToken.parse(response.body(), clock.instant());
+            BearerToken parsed = BearerToken.parse(body, clock.instant());
             LOG.debugf("new token for %s %s, valid until %s", ep.registry, request.scopes(), parsed.expiresAt());
             return parsed;
         } catch (IllegalArgumentException e) {

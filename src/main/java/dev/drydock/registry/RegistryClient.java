@@ -3,7 +3,7 @@ package dev.drydock.registry;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
-import java.net.http.HttpClient;
+import dev.drydock.registry.http.Http1Client;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +43,7 @@ public final class RegistryClient {
         this.failureThreshold = b.failureThreshold;
         this.coolDown = b.coolDown;
         this.clock = b.clock;
-        HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.connectTimeout)
-                .build();
+        Http1Client http = b.httpClient != null ? b.httpClient : new Http1Client(b.connectTimeout);
         Authenticator authenticator = new Authenticator(http, b.credentials, new TokenCache(b.clock), b.clock, b.userAgent);
         RegistryTransport transport = new RegistryTransport(http, authenticator, b.retryPolicy, b.sleeper, b.clock,
                 b.random, b.userAgent);
@@ -177,7 +174,7 @@ public final class RegistryClient {
         private Duration coolDown = DEFAULT_CIRCUIT_COOL_DOWN;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private String userAgent = DEFAULT_USER_AGENT;
-        private HttpClient httpClient;
+        private Http1Client httpClient;
 
         private Builder() {
         }
@@ -237,8 +234,8 @@ public final class RegistryClient {
             return this;
         }
 
-        /** An own {@link HttpClient}; it must not follow redirects (the client does, keeping credentials in). */
-        public Builder httpClient(HttpClient httpClient) {
+        /** A shared {@link Http1Client} (its idle connections are then shared too). */
+        public Builder httpClient(Http1Client httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }

@@ -1,17 +1,18 @@
 package dev.drydock.registry;
 
 import dev.drydock.registry.Authenticator.Authorization;
+import dev.drydock.registry.http.Http1Client;
+import dev.drydock.registry.http.Http1Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ final class RegistryTransport {
     /** Error bodies and discarded bodies are read up to this size. */
     private static final int MAX_DISCARDED_BODY = 64 * 1024;
 
-    private final HttpClient http;
+    private final Http1Client http;
     private final Authenticator authenticator;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
@@ -43,7 +44,7 @@ final class RegistryTransport {
     private final DoubleSupplier random;
     private final String userAgent;
 
-    RegistryTransport(HttpClient http, Authenticator authenticator, RetryPolicy retryPolicy, Sleeper sleeper,
+    RegistryTransport(Http1Client http, Authenticator authenticator, RetryPolicy retryPolicy, Sleeper sleeper,
             Clock clock, DoubleSupplier random, String userAgent) {
         this.http = http;
         this.authenticator = authenticator;
@@ -139,32 +140,24 @@ final class RegistryTransport {
 
     private RegistryResponse exchange(RegistryEndpoint ep, RegistryRequest request, URI uri, Authorization auth)
             throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(ep.settings.timeout())
-                .header("User-Agent", userAgent)
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with plain-HTTP registries
-        }
-        request.headers().forEach(builder::header);
-        auth.header().ifPresent(h -> builder.header("Authorization", h));
+        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().size() + 2);
+        headers.add(Map.entry("User-Agent", userAgent));
+        headers.addAll(request.headers().entrySet());
+        auth.header().ifPresent(h -> headers.add(Map.entry("Authorization", h)));
 
         acquire(ep, request);
         try {
             ep.requests.incrementAndGet();
-            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            RateLimitStatus.parse(response.headers().firstValue(RateLimitStatus.LIMIT_HEADER).orElse(null),
-                    response.headers().firstValue(RateLimitStatus.REMAINING_HEADER).orElse(null), clock.instant())
-                    .ifPresent(ep.rateLimit::set);
-            boolean success = response.statusCode() / 100 == 2;
-            long limit = success ? request.maxBody() : MAX_DISCARDED_BODY;
-            byte[] body = readBody(ep, request, response.body(), limit, success);
-            return new RegistryResponse(response.statusCode(), response.headers(), uri, body);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
-                    "interrupted during " + request.describe() + " on registry " + ep.registry, e);
+            try (Http1Response response = http.send(request.method(), uri, headers, request.body(),
+                    ep.settings.timeout())) {
+                RateLimitStatus.parse(response.headers().firstValue(RateLimitStatus.LIMIT_HEADER).orElse(null),
+                        response.headers().firstValue(RateLimitStatus.REMAINING_HEADER).orElse(null), clock.instant())
+                        .ifPresent(ep.rateLimit::set);
+                boolean success = response.status() / 100 == 2;
+                long limit = success ? request.maxBody() : MAX_DISCARDED_BODY;
+                byte[] body = readBody(ep, request, response.body(), limit, success);
+                return new RegistryResponse(response.status(), response.headers(), uri, body);
+            }
         } finally {
             ep.permits.release();
         }

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +24,16 @@ import org.jboss.logging.Logger;
 /**
  * Checks every base that is due. Quartz (clustered) fires a pass every second on one replica; a pass claims
  * due rows with {@code FOR UPDATE SKIP LOCKED}, so replicas never check one base twice, then checks them in
- * parallel. A registry that answered 429 or is down is left alone until it said we may ask again.
+ * parallel. Within its second a pass keeps looking for newly due bases every
+ * {@link WatchConfig#dueLookEvery()}, so a due base waits that long at most, not a whole period. A registry that
+ * answered 429 or is down is left alone until it said we may ask again.
  */
 @ApplicationScoped
 public class Poller {
 
     private static final Logger LOG = Logger.getLogger(Poller.class);
+    /** A little under the 1 s Quartz period, so the next firing finds this pass finished. */
+    private static final Duration PASS_LENGTH = Duration.ofMillis(900);
 
     @Inject
     EntityManager em;
@@ -63,14 +68,26 @@ public class Poller {
         executor.shutdownNow();
     }
 
-    @Scheduled(identity = "watch-poll", every = "${drydock.watch.poll-every:1s}",
+    @Scheduled(identity = "watch-poll", every = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        int claimed;
-        do {
-            claimed = pollOnce();
-        } while (claimed >= config.batchSize());
+        long passEnds = System.nanoTime() + PASS_LENGTH.toNanos();
+        while (true) {
+            if (pollOnce() >= config.batchSize()) {
+                continue;
+            }
+            long left = passEnds - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(config.dueLookEvery().toMillis(), left / 1_000_000 + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down
+                return;
+            }
+        }
     }
 
     /** One pass: claims up to a batch of due bases and checks them; returns how many were claimed. */

@@ -28,6 +28,10 @@ public interface WatchConfig {
     @WithDefault("32")
     int concurrency();
 
+    /** How often a running polling pass looks for bases that have just become due. */
+    @WithDefault("100ms")
+    Duration dueLookEvery();
+
     /** How long a claimed check may take before another pass may claim the base again. */
     @WithDefault("2m")
     Duration claimTimeout();

@@ -99,9 +99,13 @@ final class FakeRegistry implements AutoCloseable {
             number = seen.size();
         }
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean counted = true;
         try {
             exchange.getRequestBody().readAllBytes();
             Reply reply = route.handle(exchange, number);
+            // no longer in flight once the answer starts: the client may send its next request as soon as it has it
+            inFlight.decrementAndGet();
+            counted = false;
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             boolean head = exchange.getRequestMethod().equals("HEAD");
             if (head || reply.body().length == 0) {
@@ -113,7 +117,9 @@ final class FakeRegistry implements AutoCloseable {
         } catch (Exception e) {
             exchange.sendResponseHeaders(599, -1);
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
             exchange.close();
         }
     }

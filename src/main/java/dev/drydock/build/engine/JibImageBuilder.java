@@ -12,7 +12,7 @@ import dev.drydock.registry.Manifest;
 import dev.drydock.registry.ManifestIndex;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
-import java.net.http.HttpClient;
+import dev.drydock.registry.http.Http1Client;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class JibImageBuilder {
     public static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
 
     private final JibPush push;
-    private final HttpClient http;
+    private final Http1Client http;
 
     /**
      * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared
@@ -48,8 +48,7 @@ public final class JibImageBuilder {
      */
     public JibImageBuilder(Path cacheDirectory) {
         this.push = new JibPush(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = new Http1Client(Duration.ofSeconds(10));
     }
 
     public BuildResult build(BuildRequest request, BuildLog log) throws BuildException {

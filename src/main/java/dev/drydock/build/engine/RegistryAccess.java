@@ -8,7 +8,7 @@ import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryCredential;
 import dev.drydock.registry.RegistrySettings;
 import dev.drydock.registry.RegistrySettingsProvider;
-import java.net.http.HttpClient;
+import dev.drydock.registry.http.Http1Client;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -40,7 +40,7 @@ final class RegistryAccess {
     }
 
     /** drydock's registry client for this build's registries (the HTTP client is shared across builds). */
-    RegistryClient client(HttpClient http) {
+    RegistryClient client(Http1Client http) {
         Map<String, RegistrySettings> hosts = new HashMap<>();
         plainHttp.forEach(host -> hosts.put(host, RegistrySettings.defaults().withInsecure(true)));
         return RegistryClient.builder()
