@@ -39,6 +39,10 @@ public class BaseService {
         int interval = intervalOf(request.intervalSeconds());
         String credentialName = checkCredentials(request.credentials(), ref);
         String reference = ref.toString();
+        // Two tasks FROM a new base registered at once: the second waits here for the first's commit and then
+        // finds its row, instead of failing on the unique key.
+        TrackedBase.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "base:" + reference + "|" + platform).getSingleResult();
         Optional<TrackedBase> existing = TrackedBase.byReference(reference, platform);
         if (existing.isPresent()) {
             TrackedBase base = existing.get();

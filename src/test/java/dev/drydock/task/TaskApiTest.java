@@ -45,6 +45,27 @@ class TaskApiTest {
     }
 
     @Test
+    void shouldRegisterTasksFromOneNewBaseConcurrentlyAndWatchItOnce() throws Exception {
+        String base = upstreamBase(unique("shared"));
+        List<String> names = java.util.stream.IntStream.range(0, 8).mapToObj(i -> unique("fan")).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(names.size());
+        try {
+            var created = pool.invokeAll(names.stream()
+                    .<java.util.concurrent.Callable<Integer>>map(n -> () -> create(inlineTask(n, base)).extract().statusCode())
+                    .toList());
+            for (var status : created) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("reference", base).get("/api/v1/bases").then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        given().queryParam("image", base).get("/api/v1/graph/dependents").then().statusCode(200)
+                .body("dependents.size()", equalTo(names.size()));
+    }
+
+    @Test
     void shouldValidateWithoutStoringOnADryRun() {
         String name = unique("dry");
         given().contentType(ContentType.JSON).body(inlineTask(name, "eclipse-temurin:21-jre")).queryParam("dryRun", true)
