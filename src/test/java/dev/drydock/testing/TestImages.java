@@ -59,6 +59,8 @@ public final class TestImages {
         private Format format = Format.OCI;
         private String username;
         private String password;
+        private String historyCreated;
+        private Map<String, String> env = Map.of();
 
         /** Adds a layer holding these files (path → content). */
         public Builder layer(Map<String, byte[]> files) {
@@ -76,6 +78,21 @@ public final class TestImages {
         /** More than one platform pushes an image index with one manifest per platform. */
         public Builder platforms(String... platforms) {
             this.platforms = List.of(platforms);
+            return this;
+        }
+
+        /**
+         * Gives the image a history as a Dockerfile build would: an ENV entry without a layer, then one entry per
+         * layer, all created at {@code created} (written as given, e.g. with nanoseconds).
+         */
+        public Builder history(String created) {
+            this.historyCreated = created;
+            return this;
+        }
+
+        /** Extra environment variables in the image's configuration (after PATH). */
+        public Builder env(Map<String, String> env) {
+            this.env = new java.util.TreeMap<>(env);
             return this;
         }
 
@@ -148,7 +165,18 @@ public final class TestImages {
                 if (parts.length > 2) {
                     config.put("variant", parts[2]);
                 }
-                config.putObject("config").putArray("Env").add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+                ArrayNode envArray = config.putObject("config").putArray("Env")
+                        .add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+                env.forEach((k, v) -> envArray.add(k + "=" + v));
+                if (historyCreated != null) {
+                    ArrayNode history = config.putArray("history");
+                    history.addObject().put("created", historyCreated).put("created_by", "ENV LANG=C.UTF-8")
+                            .put("empty_layer", true);
+                    for (int i = 0; i < layers.size(); i++) {
+                        history.addObject().put("created", historyCreated)
+                                .put("created_by", "/bin/sh -c #(nop) ADD file:layer-" + i + " in / ");
+                    }
+                }
                 ObjectNode rootfs = config.putObject("rootfs").put("type", "layers");
                 ArrayNode ids = rootfs.putArray("diff_ids");
                 diffIds.forEach(ids::add);

@@ -25,13 +25,15 @@ import java.util.stream.Collectors;
  * @param index whether the base is an index (several platforms) rather than one image
  * @param environment the base's {@code Env}, in order
  * @param workingDirectory the base's {@code WorkingDir}, {@code /} when it has none
+ * @param manifest the first platform's image manifest; null for scratch
+ * @param configFile that image's whole configuration file (rootfs, history, config); null for scratch
  */
 record BaseImage(Optional<ImageReference> reference, boolean index, Map<String, String> environment,
-        String workingDirectory) {
+        String workingDirectory, JsonNode manifest, JsonNode configFile) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final BaseImage SCRATCH = new BaseImage(Optional.empty(), false, Map.of(), "/");
+    static final BaseImage SCRATCH = new BaseImage(Optional.empty(), false, Map.of(), "/", null, null);
 
     /** Reads the base's manifest (or index) and the configuration of the first platform's image. */
     static BaseImage inspect(RegistryClient registry, ImageReference pinned, List<Platform> platforms)
@@ -58,9 +60,12 @@ record BaseImage(Optional<ImageReference> reference, boolean index, Map<String, 
                         + "built for " + platforms.stream().map(Platform::toString).collect(Collectors.joining(", "))
                         + ": build one platform or use a multi-platform base");
             }
-            JsonNode config = config(registry, pinned, image, name);
+            JsonNode manifest = json(image.content(), name);
+            JsonNode configFile = configFile(registry, pinned, manifest, name);
+            JsonNode config = configFile.path("config");
             return new BaseImage(Optional.of(pinned), top.isIndex(), environment(config),
-                    config.path("WorkingDir").asText("").isEmpty() ? "/" : config.path("WorkingDir").asText());
+                    config.path("WorkingDir").asText("").isEmpty() ? "/" : config.path("WorkingDir").asText(),
+                    manifest, configFile);
         } catch (RegistryException e) {
             throw Failures.fromRegistry(e, "cannot read the base " + name);
         }
@@ -72,18 +77,34 @@ record BaseImage(Optional<ImageReference> reference, boolean index, Map<String, 
                 BuildException.Kind.BASE_MISSING, "the base " + name + " lists " + digest + ", which is missing"));
     }
 
-    private static JsonNode config(RegistryClient registry, ImageReference pinned, Manifest image, String name)
+    private static JsonNode configFile(RegistryClient registry, ImageReference pinned, JsonNode manifest, String name)
             throws BuildException {
+        Digest digest;
         try {
-            JsonNode manifest = JSON.readTree(image.content());
-            Digest digest = Digest.parse(manifest.path("config").path("digest").asText());
-            byte[] blob = registry.getBlob(pinned, digest).orElseThrow(() -> new BuildException(
-                    BuildException.Kind.BASE_MISSING, "the configuration of the base " + name + " is missing"));
-            return JSON.readTree(blob).path("config");
-        } catch (IOException | IllegalArgumentException e) {
-            throw new BuildException(BuildException.Kind.BASE_MISSING, "the base " + name
-                    + " is not an image drydock can read: " + e.getMessage(), false, e);
+            digest = Digest.parse(manifest.path("config").path("digest").asText());
+        } catch (IllegalArgumentException e) {
+            throw unreadable(name, e);
         }
+        byte[] blob = registry.getBlob(pinned, digest).orElseThrow(() -> new BuildException(
+                BuildException.Kind.BASE_MISSING, "the configuration of the base " + name + " is missing"));
+        return json(blob, name);
+    }
+
+    private static JsonNode json(byte[] content, String name) throws BuildException {
+        try {
+            JsonNode node = JSON.readTree(content);
+            if (node == null || !node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw unreadable(name, e);
+        }
+    }
+
+    private static BuildException unreadable(String name, Exception e) {
+        return new BuildException(BuildException.Kind.BASE_MISSING, "the base " + name
+                + " is not an image drydock can read: " + e.getMessage(), false, e);
     }
 
     private static Map<String, String> environment(JsonNode config) {

@@ -41,14 +41,24 @@ public final class JibImageBuilder {
 
     private final JibPush push;
     private final Http1Client http;
+    private final boolean rebase;
 
     /**
      * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared
      *     by concurrent builds (Jib's cache is safe for that)
      */
     public JibImageBuilder(Path cacheDirectory) {
+        this(cacheDirectory, true);
+    }
+
+    /**
+     * @param rebase whether a build whose only new input is the base may swap the base under the image the target
+     *     holds instead of running Jib (same result, see {@link Rebase}); false always runs Jib
+     */
+    public JibImageBuilder(Path cacheDirectory, boolean rebase) {
         this.push = new JibPush(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
         this.http = new Http1Client(Duration.ofSeconds(10));
+        this.rebase = rebase;
     }
 
     public BuildResult build(BuildRequest request, BuildLog log) throws BuildException {
@@ -76,14 +86,30 @@ public final class JibImageBuilder {
                 .plan(request.recipe().layers(), out);
         checkCanceled();
 
-        JibContainerBuilder jib = base.reference().map(ref -> Jib.from(access.jibImage(ref)))
-                .orElseGet(Jib::fromScratch);
-        jib.setFileEntriesLayers(layers);
         Instant created = request.creationTime().or(() -> request.recipe().creationTime()).orElse(Instant.EPOCH);
-        ContainerPlan.apply(jib, request.recipe(), base, labels(request), created, platforms);
+        Map<String, String> labels = labels(request);
+        Map<String, String> inputLabels = new LinkedHashMap<>(labels);
+        inputLabels.remove(BASE_DIGEST);
+        String inputs = BuildInputs.digest(request.recipe(), layers, inputLabels, platforms, created);
+        labels.put(BuildInputs.LABEL, inputs);
 
         ImageReference first = request.targets().get(0);
         Optional<Digest> before = current(registry, first);
+        if (rebase && request.pinnedBase().isPresent()) {
+            try {
+                BuildResult result = new Rebase(registry, request, base, platforms, inputs, created).push(before, out);
+                out.step("pushed " + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
+                return result;
+            } catch (Rebase.NotPossible e) {
+                out.step("full build with Jib: " + e.getMessage());
+            }
+        }
+        checkCanceled();
+
+        JibContainerBuilder jib = base.reference().map(ref -> Jib.from(access.jibImage(ref)))
+                .orElseGet(Jib::fromScratch);
+        jib.setFileEntriesLayers(layers);
+        ContainerPlan.apply(jib, request.recipe(), base, labels, created, platforms);
         String digest = push.push(jib, request, access, out);
         BuildResult result = describe(registry, first, digest, request, platforms, before);
         out.step((result.unchanged() ? "unchanged: " + first + " already held " : "pushed ")

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 public class WorkDirectory {
 
     private final Path root;
+    private final boolean rebase;
 
     WorkDirectory(WorkerConfig config) {
+        rebase = config.rebase();
         try {
             root = config.workDir().isPresent() ? Files.createDirectories(config.workDir().get())
                     : Files.createTempDirectory("drydock-builds-");
@@ -42,6 +44,6 @@ public class WorkDirectory {
     @Produces
     @Singleton
     JibImageBuilder jibImageBuilder() throws IOException {
-        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")));
+        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase);
     }
 }

@@ -20,6 +20,13 @@ public interface WorkerConfig {
     /** Where checkouts, build contexts and Jib's layer cache live; a temporary directory when unset. */
     Optional<Path> workDir();
 
+    /**
+     * Whether a rebuild whose only new input is the base swaps the base under the image the target holds (same
+     * digest as a full Jib build, a fraction of the time) instead of running Jib; false always runs Jib.
+     */
+    @WithDefault("true")
+    boolean rebase();
+
     /** Queued runs older than this with no worker are picked up again (their request was lost). */
     @WithDefault("2m")
     Duration orphanAfter();

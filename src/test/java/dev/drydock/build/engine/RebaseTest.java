@@ -1,0 +1,138 @@
+package dev.drydock.build.engine;
+
+import static dev.drydock.testing.TestImages.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.graph.buildfile.ImageRecipe;
+import dev.drydock.testing.TestImages;
+import dev.drydock.testing.TestImages.PushedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rebuild whose only new input is the base swaps the base under the held image instead of running Jib; the
+ * image it pushes must be the very one a full Jib build gives.
+ */
+class RebaseTest {
+
+    private static final byte[] LOWER = utf8("lower layer, the same in both bases");
+    private static final byte[] MIDDLE = utf8("middle layer, the same in both bases");
+
+    @TempDir
+    Path context;
+
+    @TempDir
+    Path cache;
+
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    @Test
+    void shouldRebaseADockerImageWithBaseHistoryToTheDigestJibBuilds() throws Exception {
+        String baseTag = BuildRegistries.upstream() + "/base/rebase-" + UUID.randomUUID() + ":1";
+        ImageRecipe recipe = Recipes.dockerfile("FROM " + baseTag + "\nENV APP_HOME=/srv\nWORKDIR /srv\n"
+                + "COPY app.txt conf/\nLABEL team=drydock\nCMD [\"/srv/run\"]\n");
+        assertRebaseMatchesJib(recipe, baseTag, "2026-11-30T10:00:00.123456789Z");
+    }
+
+    @Test
+    void shouldRebaseAnOciImageOfABaseWithoutHistoryToTheDigestJibBuilds() throws Exception {
+        String baseTag = BuildRegistries.upstream() + "/base/rebase-" + UUID.randomUUID() + ":1";
+        ImageRecipe recipe = Recipes.jibYaml("""
+                apiVersion: jib/v1alpha1
+                kind: BuildFile
+                from:
+                  image: %s
+                format: OCI
+                environment:
+                  MODE: rebased
+                layers:
+                  entries:
+                    - name: app
+                      files:
+                        - src: app.txt
+                          dest: /app/app.txt
+                """.formatted(baseTag));
+        assertRebaseMatchesJib(recipe, baseTag, null);
+    }
+
+    @Test
+    void shouldBuildWithJibWhenTheNewBaseChangedItsConfiguration() throws Exception {
+        String baseTag = BuildRegistries.upstream() + "/base/rebase-" + UUID.randomUUID() + ":1";
+        ImageRecipe recipe = Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /app/\n");
+        write("app.txt", "app");
+        String target = BuildRegistries.privateRegistry() + "/team/rebase-" + UUID.randomUUID() + ":1";
+        new JibImageBuilder(cache).build(BuildFromRecipeTest.request(recipe, pushBase(baseTag, null, "one"), target, context), log::add);
+        PushedImage changed = TestImages.builder().env(Map.of("JAVA_VERSION", "21.0.9"))
+                .layer(Map.of("lower.txt", LOWER)).layer(Map.of("middle.txt", MIDDLE))
+                .layer(Map.of("top.txt", utf8("two"))).push(baseTag);
+        log.clear();
+
+        BuildResult result = new JibImageBuilder(cache).build(
+                BuildFromRecipeTest.request(recipe, changed, target, context), log::add);
+
+        assertThat(log).anyMatch(l -> l.startsWith("full build with Jib: the new base's configuration differs"));
+        assertThat(log).noneMatch(l -> l.startsWith("rebased"));
+        assertThat(Skopeo.config(target).path("config").path("Env").toString()).contains("JAVA_VERSION=21.0.9");
+        assertThat(result.digest()).isEqualTo(Skopeo.inspect(target).path("Digest").asText());
+    }
+
+    @Test
+    void shouldBuildWithJibWhenTheFilesChangedToo() throws Exception {
+        String baseTag = BuildRegistries.upstream() + "/base/rebase-" + UUID.randomUUID() + ":1";
+        ImageRecipe recipe = Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /app/\n");
+        String target = BuildRegistries.privateRegistry() + "/team/rebase-" + UUID.randomUUID() + ":1";
+        write("app.txt", "version 1");
+        new JibImageBuilder(cache).build(BuildFromRecipeTest.request(recipe, pushBase(baseTag, null, "one"), target, context), log::add);
+        PushedImage next = pushBase(baseTag, null, "two");
+        write("app.txt", "version 2");
+        log.clear();
+
+        new JibImageBuilder(cache).build(BuildFromRecipeTest.request(recipe, next, target, context), log::add);
+
+        assertThat(log).anyMatch(l -> l.startsWith("full build with Jib: the held image was built from other inputs"));
+        assertThat(Skopeo.layers(target)).startsWith(Skopeo.layers(next.byDigest()).toArray(String[]::new));
+    }
+
+    private void assertRebaseMatchesJib(ImageRecipe recipe, String baseTag, String history) throws Exception {
+        write("app.txt", "the app");
+        String target = BuildRegistries.privateRegistry() + "/team/rebase-" + UUID.randomUUID() + ":1";
+        PushedImage first = pushBase(baseTag, history, "top one");
+        BuildResult initial = new JibImageBuilder(cache).build(BuildFromRecipeTest.request(recipe, first, target, context), log::add);
+        assertThat(log).anyMatch(l -> l.equals("full build with Jib: the target holds no image yet"));
+
+        PushedImage second = pushBase(baseTag, history, "top two");
+        log.clear();
+        BuildResult rebased = new JibImageBuilder(cache).build(BuildFromRecipeTest.request(recipe, second, target, context), log::add);
+
+        assertThat(log).anyMatch(l -> l.startsWith("rebased ") && l.contains("1 copied"));
+        assertThat(rebased.digest()).isNotEqualTo(initial.digest());
+        String jibTarget = BuildRegistries.privateRegistry() + "/team/jib-" + UUID.randomUUID() + ":1";
+        BuildResult jib = new JibImageBuilder(cache, false).build(BuildFromRecipeTest.request(recipe, second, jibTarget, context), log::add);
+        assertThat(rebased.digest()).as("the rebased image is byte for byte the one Jib builds").isEqualTo(jib.digest());
+        assertThat(rebased.mediaType()).isEqualTo(jib.mediaType());
+        assertThat(Skopeo.inspect(target).path("Digest").asText()).isEqualTo(rebased.digest());
+        assertThat(Skopeo.layers(target)).startsWith(Skopeo.layers(second.byDigest()).toArray(String[]::new));
+        assertThat(Skopeo.config(target).path("config").path("Labels").path(JibImageBuilder.BASE_DIGEST).asText())
+                .isEqualTo(second.digest());
+    }
+
+    private static PushedImage pushBase(String baseTag, String history, String top) {
+        TestImages.Builder builder = TestImages.builder().layer(Map.of("lower.txt", LOWER))
+                .layer(Map.of("middle.txt", MIDDLE)).layer(Map.of("top.txt", utf8(top)));
+        if (history != null) {
+            builder.history(history);
+        }
+        return builder.push(baseTag);
+    }
+
+    private void write(String path, String content) throws IOException {
+        Files.writeString(context.resolve(path), content);
+    }
+}
