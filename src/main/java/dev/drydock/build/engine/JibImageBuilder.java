@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Builds a {@link BuildRequest} with Jib core and pushes it to every target: FROM the base by its pinned
@@ -42,6 +44,13 @@ public final class JibImageBuilder {
     private final JibPush push;
     private final Http1Client http;
     private final boolean rebase;
+    private final ImageCache<BaseImage> bases = new ImageCache<>(256);
+    private final ImageCache<Rebase.HeldImage> pushed = new ImageCache<>(256);
+    private final ExecutorService registryCalls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "drydock-rebase");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared
@@ -74,7 +83,7 @@ public final class JibImageBuilder {
 
         BaseImage base = BaseImage.SCRATCH;
         if (request.pinnedBase().isPresent()) {
-            base = BaseImage.inspect(registry, request.pinnedBase().get(), platforms);
+            base = inspect(registry, access, request.pinnedBase().get(), platforms);
         } else if (request.recipe().base().isPresent()) {
             throw BuildException.badRecipe("the recipe builds FROM " + request.recipe().base().get()
                     + ", but no pinned digest of it was given");
@@ -97,7 +106,9 @@ public final class JibImageBuilder {
         Optional<Digest> before = current(registry, first);
         if (rebase && request.pinnedBase().isPresent()) {
             try {
-                BuildResult result = new Rebase(registry, request, base, platforms, inputs, created).push(before, out);
+                Rebase.BaseReader previous = ref -> inspect(registry, access, ref, platforms);
+                BuildResult result = new Rebase(registry, request, base, platforms, inputs, created, previous, pushed)
+                        .push(before, out, registryCalls);
                 out.step("pushed " + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
                 return result;
             } catch (Rebase.NotPossible e) {
@@ -115,6 +126,19 @@ public final class JibImageBuilder {
         out.step((result.unchanged() ? "unchanged: " + first + " already held " : "pushed ")
                 + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
         return result;
+    }
+
+    /** The pinned base, read once per digest, platforms and reader. */
+    private BaseImage inspect(RegistryClient registry, RegistryAccess access, ImageReference pinned,
+            List<Platform> platforms) throws BuildException {
+        String key = pinned + " " + platforms + " " + access.readerOf(pinned.registry());
+        Optional<BaseImage> cached = bases.get(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        BaseImage base = BaseImage.inspect(registry, pinned, platforms);
+        bases.put(key, base);
+        return base;
     }
 
     private static List<Platform> platforms(BuildRequest request) {

@@ -10,6 +10,7 @@ import dev.drydock.image.Platform;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
+import dev.drydock.registry.RegistryResponseException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The fast path of a rebuild whose only new input is the base: the image the target holds was built by drydock
@@ -52,9 +56,21 @@ final class Rebase {
     private final List<Platform> platforms;
     private final String inputs;
     private final Instant created;
+    private final BaseReader previousBase;
+    private final ImageCache<HeldImage> pushed;
+
+    /** Reads a base by its pinned reference (the caller may answer from a cache). */
+    interface BaseReader {
+        BaseImage read(ImageReference pinned) throws BuildException;
+    }
+
+    /** An image's manifest and config as pushed, so the next rebase of it need not read them back. */
+    record HeldImage(byte[] manifest, byte[] config) {}
 
     Rebase(RegistryClient registry, BuildRequest request, BaseImage base, List<Platform> platforms, String inputs,
-            Instant created) {
+            Instant created, BaseReader previousBase, ImageCache<HeldImage> pushed) {
+        this.previousBase = previousBase;
+        this.pushed = pushed;
         this.registry = registry;
         this.request = request;
         this.base = base;
@@ -63,41 +79,57 @@ final class Rebase {
         this.created = created;
     }
 
-    /** Pushes the rebased image to every target. */
-    BuildResult push(Optional<Digest> held, StepLog out) throws NotPossible, BuildException {
-        Plan plan = plan(held);
+    /**
+     * Pushes the rebased image to every target. The new base's layers are copied while the held image is still
+     * being checked: if the check says no, Jib needs those blobs in the target all the same.
+     */
+    BuildResult push(Optional<Digest> held, StepLog out, Executor executor) throws NotPossible, BuildException {
+        checkShape(held);
         ImageReference target = request.targets().get(0);
-        int copied = 0;
-        int mounted = 0;
-        try {
-            for (JsonNode layer : plan.newBaseLayers()) {
-                Digest digest = Digest.parse(layer.path("digest").asText());
-                if (registry.headBlob(target, digest).isPresent()) {
-                    continue;
-                }
-                ImageReference from = base.reference().orElseThrow();
-                if (from.registry().equals(target.registry())
-                        && registry.mountBlob(target, digest, from.repository())) {
-                    mounted++;
-                    continue;
-                }
-                byte[] blob = registry.getBlob(from, digest).orElseThrow(() -> new BuildException(
-                        BuildException.Kind.BASE_MISSING, "the base layer " + digest + " is missing from " + from.name()));
-                registry.pushBlob(target, blob);
-                copied++;
+        Set<String> inHeldImage = new HashSet<>();
+        pushed.get(target.name() + "@" + held.orElseThrow()).ifPresent(image -> {
+            try {
+                JSON.readTree(image.manifest()).path("layers").forEach(l -> inHeldImage.add(l.path("digest").asText()));
+            } catch (IOException e) {
+                // then every layer is looked up
             }
-            registry.pushBlob(target, plan.config());
+        });
+        List<CompletableFuture<Copy>> copies = new ArrayList<>();
+        for (JsonNode layer : list(base.manifest().path("layers"))) {
+            if (inHeldImage.contains(layer.path("digest").asText())) {
+                copies.add(CompletableFuture.completedFuture(Copy.PRESENT));
+            } else if (GZIP_LAYERS.contains(layer.path("mediaType").asText())
+                    && layer.path("size").asLong() <= MAX_COPIED_LAYER) {
+                copies.add(CompletableFuture.supplyAsync(() -> copy(layer, target), executor));
+            }
+        }
+        Plan plan = plan(held);
+        try {
+            CompletableFuture<Digest> config = CompletableFuture.supplyAsync(
+                    () -> registry.pushBlob(target, plan.config()), executor);
+            Map<Copy, Integer> counts = new java.util.EnumMap<>(Copy.class);
+            for (CompletableFuture<Copy> copy : copies) {
+                counts.merge(copy.join(), 1, Integer::sum);
+            }
+            config.join();
             String mediaType = plan.manifest().path("mediaType").asText();
             byte[] manifest = JSON.writeValueAsBytes(plan.manifest());
             Digest digest = null;
             for (ImageReference tag : request.targets()) {
                 digest = registry.putManifest(tag, manifest, mediaType);
             }
+            pushed.put(target.name() + "@" + digest, new HeldImage(manifest, plan.config()));
             out.step("rebased " + target.name() + "@" + held.orElseThrow() + " onto the new base: " + plan.appLayers()
-                    + " app layer(s) kept, " + plan.newBaseLayers().size() + " base layer(s) (" + copied + " copied, "
-                    + mounted + " mounted, the rest already there); no Jib build needed");
+                    + " app layer(s) kept, " + plan.newBaseLayers().size() + " base layer(s) ("
+                    + counts.getOrDefault(Copy.COPIED, 0) + " copied, " + counts.getOrDefault(Copy.MOUNTED, 0)
+                    + " mounted, " + counts.getOrDefault(Copy.PRESENT, 0) + " already there); no Jib build needed");
             List<String> tags = request.targets().stream().map(ImageReference::toString).toList();
             return new BuildResult(digest.toString(), mediaType, tags, false, Map.of(platforms.get(0), digest.toString()));
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RegistryException registryError) {
+                throw Failures.fromRegistry(registryError, "cannot push the rebased image to " + target.name());
+            }
+            throw e;
         } catch (RegistryException e) {
             throw Failures.fromRegistry(e, "cannot push the rebased image to " + target.name());
         } catch (IOException e) {
@@ -105,10 +137,29 @@ final class Rebase {
         }
     }
 
+    private enum Copy { PRESENT, MOUNTED, COPIED }
+
+    /** Makes one base layer present in the target repository. */
+    private Copy copy(JsonNode layer, ImageReference target) {
+        Digest digest = Digest.parse(layer.path("digest").asText());
+        if (registry.headBlob(target, digest).isPresent()) {
+            return Copy.PRESENT;
+        }
+        ImageReference from = base.reference().orElseThrow();
+        if (from.registry().equals(target.registry()) && registry.mountBlob(target, digest, from.repository())) {
+            return Copy.MOUNTED;
+        }
+        byte[] blob = registry.getBlob(from, digest).orElseThrow(() -> new RegistryResponseException(from.registry(),
+                from.repository(), "GET blob " + digest, 404, List.of("BLOB_UNKNOWN"), "base layer missing"));
+        registry.pushBlob(target, blob);
+        return Copy.COPIED;
+    }
+
     /** The new config and manifest, and the new base's layers; nothing pushed yet. */
     record Plan(byte[] config, ObjectNode manifest, List<JsonNode> newBaseLayers, int appLayers) {}
 
-    Plan plan(Optional<Digest> held) throws NotPossible, BuildException {
+    /** What can be told without asking a registry. */
+    private void checkShape(Optional<Digest> held) throws NotPossible {
         if (base.reference().isEmpty() || base.manifest() == null) {
             throw new NotPossible("the image is built FROM scratch");
         }
@@ -118,17 +169,24 @@ final class Rebase {
         if (held.isEmpty()) {
             throw new NotPossible("the target holds no image yet");
         }
-        ImageReference target = request.targets().get(0);
-        if (request.targets().stream().anyMatch(t -> !t.name().equals(target.name()))) {
+        String repository = request.targets().get(0).name();
+        if (request.targets().stream().anyMatch(t -> !t.name().equals(repository))) {
             throw new NotPossible("the targets are in more than one repository");
         }
+    }
+
+    Plan plan(Optional<Digest> held) throws NotPossible, BuildException {
+        checkShape(held);
+        ImageReference target = request.targets().get(0);
         try {
-            ObjectNode heldManifest = object(registry.getManifest(target.withDigest(held.get()))
-                    .map(Manifest::content).orElseThrow(() -> new NotPossible("the held image vanished")));
+            HeldImage image = pushed.get(target.name() + "@" + held.get()).orElse(null);
+            ObjectNode heldManifest = object(image != null ? image.manifest()
+                    : registry.getManifest(target.withDigest(held.get())).map(Manifest::content)
+                            .orElseThrow(() -> new NotPossible("the held image vanished")));
             if (!IMAGE_MANIFESTS.contains(heldManifest.path("mediaType").asText())) {
                 throw new NotPossible("the held image is not a single image manifest");
             }
-            ObjectNode heldConfig = object(registry.getBlob(target,
+            ObjectNode heldConfig = object(image != null ? image.config() : registry.getBlob(target,
                     Digest.parse(heldManifest.path("config").path("digest").asText()))
                     .orElseThrow(() -> new NotPossible("the held image's configuration is missing")));
             JsonNode labels = heldConfig.path("config").path("Labels");
@@ -142,7 +200,7 @@ final class Rebase {
             }
             BaseImage old;
             try {
-                old = BaseImage.inspect(registry, base.reference().get().withDigest(Digest.parse(oldBaseDigest)), platforms);
+                old = previousBase.read(base.reference().get().withDigest(Digest.parse(oldBaseDigest)));
             } catch (BuildException e) {
                 throw new NotPossible("the previous base cannot be read: " + e.getMessage());
             }

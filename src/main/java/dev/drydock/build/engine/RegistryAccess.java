@@ -39,6 +39,14 @@ final class RegistryAccess {
         return found == null ? Optional.empty() : found;
     }
 
+    /** Who reads {@code registry} in this build, for cache keys: the user and a digest of the password, or "anonymous". */
+    String readerOf(String registry) {
+        return credentials.getOrDefault(registry, Optional.empty())
+                .map(c -> c.username() + ":" + dev.drydock.image.Digest.sha256Of(
+                        c.password().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse("anonymous");
+    }
+
     /** drydock's registry client for this build's registries (the HTTP client is shared across builds). */
     RegistryClient client(Http1Client http) {
         Map<String, RegistrySettings> hosts = new HashMap<>();
