@@ -107,7 +107,8 @@ public final class JibImageBuilder {
         if (rebase && request.pinnedBase().isPresent()) {
             try {
                 Rebase.BaseReader previous = ref -> inspect(registry, access, ref, platforms);
-                BuildResult result = new Rebase(registry, request, base, platforms, inputs, created, previous, pushed)
+                BuildResult result = new Rebase(registry, request, base, platforms, inputs, labels.keySet(), created,
+                        previous, pushed)
                         .push(before, out, registryCalls);
                 out.step("pushed " + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
                 return result;

@@ -55,6 +55,7 @@ final class Rebase {
     private final BaseImage base;
     private final List<Platform> platforms;
     private final String inputs;
+    private final Set<String> ownLabels;
     private final Instant created;
     private final BaseReader previousBase;
     private final ImageCache<HeldImage> pushed;
@@ -67,8 +68,14 @@ final class Rebase {
     /** An image's manifest and config as pushed, so the next rebase of it need not read them back. */
     record HeldImage(byte[] manifest, byte[] config) {}
 
+    /**
+     * @param ownLabels the labels the build sets itself; a base's values for them never reach the image (Jib lets
+     *     the build's labels win), so bases that differ only there still rebase — an image drydock built is a base
+     *     whose base-digest label changes with every rebuild, and its dependents rebase all the same
+     */
     Rebase(RegistryClient registry, BuildRequest request, BaseImage base, List<Platform> platforms, String inputs,
-            Instant created, BaseReader previousBase, ImageCache<HeldImage> pushed) {
+            Set<String> ownLabels, Instant created, BaseReader previousBase, ImageCache<HeldImage> pushed) {
+        this.ownLabels = Set.copyOf(ownLabels);
         this.previousBase = previousBase;
         this.pushed = pushed;
         this.registry = registry;
@@ -212,7 +219,7 @@ final class Rebase {
 
     private Plan rebase(ObjectNode heldManifest, ObjectNode heldConfig, BaseImage old, String newBaseDigest)
             throws NotPossible {
-        if (!withoutLayers(old.configFile()).equals(withoutLayers(base.configFile()))) {
+        if (!withoutLayers(old.configFile(), ownLabels).equals(withoutLayers(base.configFile(), ownLabels))) {
             throw new NotPossible("the new base's configuration differs from the previous one's beyond its layers");
         }
         List<JsonNode> oldLayers = list(old.manifest().path("layers"));
@@ -287,10 +294,16 @@ final class Rebase {
         return new Plan(configBytes, manifest, newLayers, appLayers);
     }
 
-    /** A configuration file without what a new build of the same base may change: layers, history, creation. */
-    private static JsonNode withoutLayers(JsonNode configFile) {
+    /**
+     * A base's configuration file without what does not reach the image unchanged: layers, history, creation, and
+     * the labels the build overrides.
+     */
+    private static JsonNode withoutLayers(JsonNode configFile, Set<String> ownLabels) {
         ObjectNode copy = configFile.deepCopy();
         copy.remove(List.of("rootfs", "history", "created"));
+        if (copy.path("config").path("Labels") instanceof ObjectNode labels) {
+            labels.remove(ownLabels);
+        }
         return copy;
     }
 

@@ -63,6 +63,33 @@ class RebaseTest {
     }
 
     @Test
+    void shouldRebaseBothStepsOfACascadeThroughAnImageDrydockBuilt() throws Exception {
+        // base → app-base (built here, so its base-digest label changes with every rebuild) → app
+        String baseTag = BuildRegistries.upstream() + "/base/rebase-" + UUID.randomUUID() + ":1";
+        String appBaseTag = BuildRegistries.privateRegistry() + "/team/app-base-" + UUID.randomUUID() + ":1";
+        String appTag = BuildRegistries.privateRegistry() + "/team/app-" + UUID.randomUUID() + ":1";
+        ImageRecipe appBaseRecipe = Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /opt/base/\n");
+        ImageRecipe appRecipe = Recipes.dockerfile("FROM " + appBaseTag + "\nCOPY app.txt /opt/app/\n");
+        write("app.txt", "shared by both steps");
+        JibImageBuilder builder = new JibImageBuilder(cache);
+        BuildResult appBase = builder.build(BuildFromRecipeTest.request(appBaseRecipe,
+                pushBase(baseTag, "2026-11-30T10:00:00Z", "top one"), appBaseTag, context), log::add);
+        builder.build(BuildFromRecipeTest.request(appRecipe, pushed(appBaseTag, appBase), appTag, context), log::add);
+
+        log.clear();
+        BuildResult newAppBase = builder.build(BuildFromRecipeTest.request(appBaseRecipe,
+                pushBase(baseTag, "2026-11-30T10:00:00Z", "top two"), appBaseTag, context), log::add);
+        BuildResult newApp = builder.build(BuildFromRecipeTest.request(appRecipe, pushed(appBaseTag, newAppBase),
+                appTag, context), log::add);
+
+        assertThat(log.stream().filter(l -> l.startsWith("rebased ")).count()).as("both steps rebased").isEqualTo(2);
+        String jibTarget = BuildRegistries.privateRegistry() + "/team/jib-" + UUID.randomUUID() + ":1";
+        BuildResult jib = new JibImageBuilder(cache, false).build(BuildFromRecipeTest.request(appRecipe,
+                pushed(appBaseTag, newAppBase), jibTarget, context), log::add);
+        assertThat(newApp.digest()).as("the rebased app is byte for byte the one Jib builds").isEqualTo(jib.digest());
+    }
+
+    @Test
     void shouldBuildWithJibWhenTheNewBaseChangedItsConfiguration() throws Exception {
         String baseTag = BuildRegistries.upstream() + "/base/rebase-" + UUID.randomUUID() + ":1";
         ImageRecipe recipe = Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /app/\n");
@@ -129,6 +156,10 @@ class RebaseTest {
         assertThat(Skopeo.layers(target)).startsWith(Skopeo.layers(latest.byDigest()).toArray(String[]::new));
         assertThat(Skopeo.config(target).path("config").path("Labels").path(JibImageBuilder.BASE_DIGEST).asText())
                 .isEqualTo(latest.digest());
+    }
+
+    private static PushedImage pushed(String tag, BuildResult result) {
+        return new PushedImage(tag, result.digest(), result.mediaType());
     }
 
     private static PushedImage pushBase(String baseTag, String history, String top) {
