@@ -90,6 +90,9 @@ public final class RegistryClient {
         return blobs.head(endpoint(repository), repository.repository(), digest);
     }
 
+    /** The largest blob {@link #getBlob} reads (it holds blobs in memory). */
+    public static final long MAX_BLOB_BYTES = BlobCalls.MAX_BLOB_BYTES;
+
     /** The blob's bytes (verified against {@code digest}), held in memory: for configs and small blobs. */
     public Optional<byte[]> getBlob(ImageReference repository, Digest digest) {
         return blobs.get(endpoint(repository), repository.repository(), digest);

@@ -1,5 +1,6 @@
 package dev.drydock.watch;
 
+import dev.drydock.concurrent.DaemonThreads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,12 +55,7 @@ public class Poller {
 
     @PostConstruct
     void init() {
-        AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(config.concurrency(), r -> {
-            Thread t = new Thread(r, "base-check-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        executor = Executors.newFixedThreadPool(config.concurrency(), DaemonThreads.named("base-check"));
     }
 
     @PreDestroy

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import dev.drydock.graph.buildfile.ImageRecipe;
@@ -14,6 +15,7 @@ import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
@@ -45,7 +47,7 @@ final class BuildInputs {
 
     /** A new engine may write other bytes for the same inputs, so its version is an input too. */
     private static final String ENGINE_VERSION = String.valueOf(
-            com.google.cloud.tools.jib.api.Jib.class.getPackage().getImplementationVersion());
+            Jib.class.getPackage().getImplementationVersion());
 
     private BuildInputs() {
     }
@@ -80,7 +82,7 @@ final class BuildInputs {
     private static String contentDigest(FileEntry entry) throws IOException {
         MessageDigest file = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(entry.getSourceFile()), file)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(file.digest());
     }

@@ -3,6 +3,7 @@ package dev.drydock.build.engine;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.graph.buildfile.ImageRecipe;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
@@ -46,11 +47,7 @@ public final class JibImageBuilder {
     private final boolean rebase;
     private final ImageCache<BaseImage> bases = new ImageCache<>(256);
     private final ImageCache<Rebase.HeldImage> pushed = new ImageCache<>(256);
-    private final ExecutorService registryCalls = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "drydock-rebase");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService registryCalls = Executors.newCachedThreadPool(DaemonThreads.named("drydock-rebase"));
 
     /**
      * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared

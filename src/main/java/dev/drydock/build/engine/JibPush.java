@@ -3,6 +3,7 @@ package dev.drydock.build.engine;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.image.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs Jib for one build: once per target repository (Jib tags within one repository), on a cached pool of
@@ -38,7 +37,7 @@ final class JibPush {
         }
         Map<String, List<ImageReference>> byRepository = new LinkedHashMap<>();
         request.targets().forEach(t -> byRepository.computeIfAbsent(t.name(), n -> new ArrayList<>()).add(t));
-        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+        ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("drydock-jib"));
         AtomicBoolean canceled = new AtomicBoolean();
         try {
             String digest = null;
@@ -67,14 +66,5 @@ final class JibPush {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "drydock-jib-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

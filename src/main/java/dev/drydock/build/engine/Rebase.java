@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
+import dev.drydock.image.MediaTypes;
 import dev.drydock.image.Platform;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.RegistryClient;
@@ -14,6 +15,7 @@ import dev.drydock.registry.RegistryResponseException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,8 @@ final class Rebase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> GZIP_LAYERS = Set.of("application/vnd.docker.image.rootfs.diff.tar.gzip",
             "application/vnd.oci.image.layer.v1.tar+gzip");
-    private static final Set<String> IMAGE_MANIFESTS = Set.of("application/vnd.docker.distribution.manifest.v2+json",
-            "application/vnd.oci.image.manifest.v1+json");
     /** Base layers larger than this are left to Jib, which streams them; drydock's client holds blobs in memory. */
-    static final long MAX_COPIED_LAYER = 64L * 1024 * 1024;
+    static final long MAX_COPIED_LAYER = RegistryClient.MAX_BLOB_BYTES;
 
     /** Why the fast path does not apply; the build then runs Jib. */
     static final class NotPossible extends Exception {
@@ -114,7 +114,7 @@ final class Rebase {
         try {
             CompletableFuture<Digest> config = CompletableFuture.supplyAsync(
                     () -> registry.pushBlob(target, plan.config()), executor);
-            Map<Copy, Integer> counts = new java.util.EnumMap<>(Copy.class);
+            Map<Copy, Integer> counts = new EnumMap<>(Copy.class);
             for (CompletableFuture<Copy> copy : copies) {
                 counts.merge(copy.join(), 1, Integer::sum);
             }
@@ -182,15 +182,15 @@ final class Rebase {
         }
     }
 
-    Plan plan(Optional<Digest> held) throws NotPossible, BuildException {
-        checkShape(held);
+    /** Reads and checks the held image and the previous base; {@link #checkShape} has passed. */
+    private Plan plan(Optional<Digest> held) throws NotPossible, BuildException {
         ImageReference target = request.targets().get(0);
         try {
             HeldImage image = pushed.get(target.name() + "@" + held.get()).orElse(null);
             ObjectNode heldManifest = object(image != null ? image.manifest()
                     : registry.getManifest(target.withDigest(held.get())).map(Manifest::content)
                             .orElseThrow(() -> new NotPossible("the held image vanished")));
-            if (!IMAGE_MANIFESTS.contains(heldManifest.path("mediaType").asText())) {
+            if (!MediaTypes.isImageManifest(heldManifest.path("mediaType").asText())) {
                 throw new NotPossible("the held image is not a single image manifest");
             }
             ObjectNode heldConfig = object(image != null ? image.config() : registry.getBlob(target,
@@ -245,11 +245,15 @@ final class Rebase {
                 || !JSON.createArrayNode().addAll(history.subList(0, oldHistory.size())).equals(oldHistory)) {
             throw new NotPossible("the held image's history does not continue the previous base's");
         }
-        String layerType = baseLayerTypes.size() == 1 ? baseLayerTypes.iterator().next()
-                : heldLayers.isEmpty() ? null : heldLayers.get(heldLayers.size() - 1).path("mediaType").asText();
-        if (baseLayerTypes.size() > 1 || layerType == null) {
+        if (baseLayerTypes.size() > 1) {
             throw new NotPossible("the held image mixes layer media types");
         }
+        if (heldLayers.isEmpty()) {
+            throw new NotPossible("the held image has no layers");
+        }
+        // Jib writes every layer in the target format's type; with no base layers, the app layers show it
+        String layerType = baseLayerTypes.isEmpty() ? heldLayers.get(heldLayers.size() - 1).path("mediaType").asText()
+                : baseLayerTypes.iterator().next();
 
         List<JsonNode> newLayers = list(base.manifest().path("layers"));
         ArrayNode layers = JSON.createArrayNode();

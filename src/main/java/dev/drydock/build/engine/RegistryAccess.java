@@ -2,6 +2,7 @@ package dev.drydock.build.engine;
 
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.RegistryClient;
@@ -9,6 +10,7 @@ import dev.drydock.registry.RegistryCredential;
 import dev.drydock.registry.RegistrySettings;
 import dev.drydock.registry.RegistrySettingsProvider;
 import dev.drydock.registry.http.Http1Client;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -42,8 +44,7 @@ final class RegistryAccess {
     /** Who reads {@code registry} in this build, for cache keys: the user and a digest of the password, or "anonymous". */
     String readerOf(String registry) {
         return credentials.getOrDefault(registry, Optional.empty())
-                .map(c -> c.username() + ":" + dev.drydock.image.Digest.sha256Of(
-                        c.password().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(c -> c.username() + ":" + Digest.sha256Of(c.password().getBytes(StandardCharsets.UTF_8)))
                 .orElse("anonymous");
     }
 

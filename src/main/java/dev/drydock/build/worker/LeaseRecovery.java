@@ -1,5 +1,6 @@
 package dev.drydock.build.worker;
 
+import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,11 +34,7 @@ public class LeaseRecovery {
 
     @PostConstruct
     void init() {
-        pool = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "run-recovery");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = Executors.newFixedThreadPool(2, DaemonThreads.named("run-recovery"));
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import dev.drydock.build.engine.BuildRequest;
 import dev.drydock.build.engine.BuildResult;
 import dev.drydock.build.engine.JibImageBuilder;
 import dev.drydock.build.source.SourceCheckout;
+import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
 import dev.drydock.graph.buildfile.BuildFileKind;
@@ -108,11 +109,7 @@ public class RunExecutor {
 
     @PostConstruct
     void init() {
-        heartbeats = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "run-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        heartbeats = Executors.newScheduledThreadPool(1, DaemonThreads.named("run-heartbeat"));
         registrySettings = RegistryClientProducer.settingsOf(registryConfig);
     }
 

@@ -3,6 +3,7 @@ package dev.drydock.registry.http;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -128,7 +129,7 @@ final class Http1Connection implements Closeable {
     private String firstLine() throws IOException {
         int first = in.read();
         if (first < 0) {
-            throw new java.io.EOFException("the server closed the connection without answering");
+            throw new EOFException("the server closed the connection without answering");
         }
         anyResponseByte = true;
         return (char) first + Lines.read(in);

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Reads the CRLF-terminated lines of an HTTP/1.1 head (a bare LF is accepted, as RFC 9112 allows). */
 final class Lines {
@@ -32,7 +33,7 @@ final class Lines {
                 throw new IOException("line longer than " + MAX_LINE + " bytes in the answer");
             }
             if (len == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.min(MAX_LINE, buf.length * 2));
+                buf = Arrays.copyOf(buf, Math.min(MAX_LINE, buf.length * 2));
             }
             buf[len++] = (byte) c;
         }
