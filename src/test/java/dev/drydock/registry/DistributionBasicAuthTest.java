@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.drydock.image.ImageReference;
 import dev.drydock.testing.LocalRegistry;
 import dev.drydock.testing.RegistryOptions;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestImages.PushedImage;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.drydock.image.MediaTypes;
 import dev.drydock.image.Platform;
 import dev.drydock.testing.LocalRegistry;
 import dev.drydock.testing.RegistryOptions;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestImages.Format;
 import dev.drydock.testing.TestImages.PushedImage;
@@ -51,9 +52,9 @@ class DistributionRegistryTest {
         String skopeo = Skopeo.digest(pushed.reference());
         assertThat(head.digest()).hasToString(skopeo).hasToString(pushed.digest());
         assertThat(head.mediaType()).isEqualTo(MediaTypes.OCI_MANIFEST);
-        assertThat(head.size()).isEqualTo(Skopeo.raw(pushed.reference()).length);
+        assertThat(head.size()).isEqualTo(Skopeo.rawBytes(pushed.reference()).length);
         assertThat(get.digest()).isEqualTo(head.digest());
-        assertThat(get.content()).isEqualTo(Skopeo.raw(pushed.reference()));
+        assertThat(get.content()).isEqualTo(Skopeo.rawBytes(pushed.reference()));
     }
 
     @Test
@@ -76,7 +77,7 @@ class DistributionRegistryTest {
         Manifest index = client.getManifest(ref("multi/app:1")).orElseThrow();
 
         assertThat(head.digest()).hasToString(pushed.digest())
-                .isEqualTo(Digest.sha256Of(Skopeo.raw(pushed.reference())));
+                .isEqualTo(Digest.sha256Of(Skopeo.rawBytes(pushed.reference())));
         assertThat(head.mediaType()).isEqualTo(MediaTypes.OCI_INDEX);
         assertThat(index.isIndex()).isTrue();
         assertThat(index.index().platforms()).extracting(Platform::toString).containsExactly("linux/amd64", "linux/arm64");
@@ -95,7 +96,7 @@ class DistributionRegistryTest {
 
         Descriptor head = client.headManifest(ref("multi/docker:1")).orElseThrow();
 
-        assertThat(head.digest()).hasToString(pushed.digest()).isEqualTo(Digest.sha256Of(Skopeo.raw(pushed.reference())));
+        assertThat(head.digest()).hasToString(pushed.digest()).isEqualTo(Digest.sha256Of(Skopeo.rawBytes(pushed.reference())));
         assertThat(head.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST_LIST);
         assertThat(client.resolvePlatform(ref("multi/docker:1"), Platform.parse("linux/amd64"))).isPresent();
     }

@@ -7,6 +7,7 @@ import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
 import dev.drydock.testing.LocalRegistry;
 import dev.drydock.testing.RegistryOptions;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestStack;
 import dev.drydock.testing.TestImages.PushedImage;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drydock.graph.buildfile.ImageRecipe;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.MediaTypes;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestImages.PushedImage;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static dev.drydock.testing.TestImages.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.graph.buildfile.ImageRecipe;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestImages.PushedImage;
 import java.io.IOException;

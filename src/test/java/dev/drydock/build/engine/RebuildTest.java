@@ -3,6 +3,7 @@ package dev.drydock.build.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.graph.buildfile.ImageRecipe;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestImages.PushedImage;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.RegistryCredential;
 import dev.drydock.testing.LocalRegistry;
 import dev.drydock.testing.RegistryOptions;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestImages.PushedImage;
 import java.nio.file.Files;

@@ -19,6 +19,7 @@ import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunService;
 import dev.drydock.task.run.RunStatus;
 import dev.drydock.task.run.RunTrigger;
+import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;

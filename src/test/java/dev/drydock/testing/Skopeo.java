@@ -1,4 +1,4 @@
-package dev.drydock.build.engine;
+package dev.drydock.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What skopeo, a registry client independent of Jib and drydock, sees in a registry. */
-final class Skopeo {
+/**
+ * What skopeo, a registry client independent of Jib and drydock, sees in a registry: the reference that digests,
+ * manifests and pushed images are checked against. {@code creds} is empty or {@code user, password}.
+ */
+public final class Skopeo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -18,24 +21,34 @@ final class Skopeo {
     }
 
     /** {@code skopeo inspect}: Digest, Layers, Labels, Env, Architecture of the image (this machine's platform). */
-    static JsonNode inspect(String reference, String... creds) {
+    public static JsonNode inspect(String reference, String... creds) {
         return json(run(reference, creds));
     }
 
+    /** {@code skopeo inspect --format '{{.Digest}}'}. */
+    public static String digest(String reference, String... creds) {
+        return new String(run(reference, creds, "--format", "{{.Digest}}"), StandardCharsets.UTF_8).strip();
+    }
+
     /** {@code skopeo inspect --config}: the image configuration. */
-    static JsonNode config(String reference, String... creds) {
+    public static JsonNode config(String reference, String... creds) {
         return json(run(reference, creds, "--config"));
     }
 
     /** {@code skopeo inspect --raw}: the manifest or index as served. */
-    static JsonNode raw(String reference, String... creds) {
-        return json(run(reference, creds, "--raw"));
+    public static JsonNode raw(String reference, String... creds) {
+        return json(rawBytes(reference, creds));
+    }
+
+    /** {@code skopeo inspect --raw}: the manifest or index bytes exactly as the registry serves them. */
+    public static byte[] rawBytes(String reference, String... creds) {
+        return run(reference, creds, "--raw");
     }
 
     /** Whether skopeo finds the reference at all. */
-    static boolean exists(String reference) {
+    public static boolean exists(String reference) {
         try {
-            run(reference, new String[0], "--raw");
+            rawBytes(reference);
             return true;
         } catch (IllegalStateException e) {
             return false;
@@ -43,21 +56,21 @@ final class Skopeo {
     }
 
     /** The layer digests of the image, in order. */
-    static List<String> layers(String reference, String... creds) {
+    public static List<String> layers(String reference, String... creds) {
         List<String> layers = new ArrayList<>();
         inspect(reference, creds).path("Layers").forEach(l -> layers.add(l.asText()));
         return layers;
     }
 
-    private static JsonNode json(String text) {
+    private static JsonNode json(byte[] content) {
         try {
-            return JSON.readTree(text);
+            return JSON.readTree(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String run(String reference, String[] creds, String... options) {
+    private static byte[] run(String reference, String[] creds, String... options) {
         List<String> command = new ArrayList<>(List.of("skopeo", "inspect", "--tls-verify=false"));
         command.addAll(List.of(options));
         if (creds.length == 2) {
@@ -66,9 +79,9 @@ final class Skopeo {
         command.add("docker://" + reference);
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("skopeo inspect failed for " + reference);
+                throw new IllegalStateException("skopeo inspect " + String.join(" ", options) + " failed for " + reference);
             }
             return out;
         } catch (IOException e) {
