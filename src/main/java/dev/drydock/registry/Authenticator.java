@@ -1,5 +1,6 @@
 package dev.drydock.registry;
 
+import dev.drydock.net.AddressNotAllowedException;
 import dev.drydock.registry.RegistryEndpoint.AuthScheme;
 import dev.drydock.registry.RegistryEndpoint.Basic;
 import dev.drydock.registry.RegistryEndpoint.Bearer;
@@ -154,9 +155,14 @@ final class Authenticator {
             status = response.status();
             responseHeaders = response.headers();
             body = response.body().readNBytes(MAX_TOKEN_ANSWER);
+        } catch (AddressNotAllowedException e) {
+            throw new RegistryException(ep.registry, request.repository(),
+                    "token realm " + bearer.realm() + " of registry " + ep.registry + " was not asked: " + e.getMessage(),
+                    e);
         } catch (IOException | IllegalArgumentException e) {
             throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
-                    "token realm " + bearer.realm() + " of registry " + ep.registry + " is unreachable: " + e, e);
+                    "token realm " + bearer.realm() + " of registry " + ep.registry + " is unreachable: "
+                            + e.getMessage(), e);
         }
         if (status == 401 || status == 403) {
             String message = credential.isPresent()

@@ -1,6 +1,7 @@
 package dev.drydock.registry;
 
 import dev.drydock.image.Digest;
+import dev.drydock.net.OutboundPolicy;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
 import dev.drydock.registry.http.Http1Client;
@@ -43,7 +44,7 @@ public final class RegistryClient {
         this.failureThreshold = b.failureThreshold;
         this.coolDown = b.coolDown;
         this.clock = b.clock;
-        Http1Client http = b.httpClient != null ? b.httpClient : new Http1Client(b.connectTimeout);
+        Http1Client http = b.httpClient != null ? b.httpClient : new Http1Client(b.connectTimeout, b.outbound);
         Authenticator authenticator = new Authenticator(http, b.credentials, new TokenCache(b.clock), b.clock, b.userAgent);
         RegistryTransport transport = new RegistryTransport(http, authenticator, b.retryPolicy, b.sleeper, b.clock,
                 b.random, b.userAgent);
@@ -178,6 +179,7 @@ public final class RegistryClient {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private String userAgent = DEFAULT_USER_AGENT;
         private Http1Client httpClient;
+        private OutboundPolicy outbound = OutboundPolicy.defaults();
 
         private Builder() {
         }
@@ -234,6 +236,12 @@ public final class RegistryClient {
 
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /** Which addresses the client may connect to; a shared {@link #httpClient} brings its own. */
+        public Builder outbound(OutboundPolicy outbound) {
+            this.outbound = Objects.requireNonNull(outbound, "outbound");
             return this;
         }
 

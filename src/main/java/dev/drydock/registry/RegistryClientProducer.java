@@ -1,5 +1,6 @@
 package dev.drydock.registry;
 
+import dev.drydock.net.OutboundPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,8 +14,9 @@ public class RegistryClientProducer {
 
     @Produces
     @Singleton
-    RegistryClient registryClient(RegistryConfig config, CredentialLookup credentials) {
+    RegistryClient registryClient(RegistryConfig config, CredentialLookup credentials, OutboundPolicy outbound) {
         return RegistryClient.builder()
+                .outbound(outbound)
                 .settings(settingsOf(config))
                 .credentials(credentials)
                 .retryPolicy(retryPolicyOf(config.retry()))

@@ -1,5 +1,6 @@
 package dev.drydock.registry;
 
+import dev.drydock.net.AddressNotAllowedException;
 import dev.drydock.registry.Authenticator.Authorization;
 import dev.drydock.registry.http.Http1Client;
 import dev.drydock.registry.http.Http1Response;
@@ -78,6 +79,11 @@ final class RegistryTransport {
                 RegistryResponse response;
                 try {
                     response = exchange(ep, request, uri, auth);
+                } catch (AddressNotAllowedException e) {
+                    ep.circuit.onSuccess();
+                    verdict = true;
+                    throw new RegistryException(ep.registry, request.repository(), request.describe()
+                            + " on registry " + ep.registry + " was not sent: " + e.getMessage(), e);
                 } catch (IOException e) {
                     ep.circuit.onFailure();
                     verdict = true;
@@ -86,9 +92,10 @@ final class RegistryTransport {
                             ? retryPolicy.delayAfter(failures, Optional.empty(), random.getAsDouble()) : Optional.empty();
                     if (delay.isEmpty()) {
                         throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
-                                request.describe() + " on registry " + ep.registry + " failed: " + e, e);
+                                request.describe() + " on registry " + ep.registry + " failed: " + e.getMessage(), e);
                     }
-                    LOG.debugf("%s on %s failed (%s); retrying in %s", request.describe(), ep.registry, e, delay.get());
+                    LOG.debugf("%s on %s failed (%s); retrying in %s", request.describe(), ep.registry, e.getMessage(),
+                            delay.get());
                     sleep(ep, request, delay.get());
                     continue;
                 }

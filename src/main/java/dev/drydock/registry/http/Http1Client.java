@@ -1,5 +1,6 @@
 package dev.drydock.registry.http;
 
+import dev.drydock.net.OutboundPolicy;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -36,17 +37,32 @@ public final class Http1Client implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration maxIdle;
     private final SSLSocketFactory tls;
+    private final OutboundPolicy outbound;
     private final ConcurrentMap<Origin, Deque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** A client under {@link OutboundPolicy#defaults()}. */
     public Http1Client(Duration connectTimeout) {
-        this(connectTimeout, Duration.ofSeconds(DEFAULT_MAX_IDLE_SECONDS), defaultTls());
+        this(connectTimeout, OutboundPolicy.defaults());
+    }
+
+    public Http1Client(Duration connectTimeout, OutboundPolicy outbound) {
+        this(connectTimeout, Duration.ofSeconds(DEFAULT_MAX_IDLE_SECONDS), defaultTls(), outbound);
     }
 
     public Http1Client(Duration connectTimeout, Duration maxIdle, SSLSocketFactory tls) {
+        this(connectTimeout, maxIdle, tls, OutboundPolicy.defaults());
+    }
+
+    /**
+     * @param outbound which addresses connections may go to; checked on the resolved address of each new
+     *     connection
+     */
+    public Http1Client(Duration connectTimeout, Duration maxIdle, SSLSocketFactory tls, OutboundPolicy outbound) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.maxIdle = Objects.requireNonNull(maxIdle, "maxIdle");
         this.tls = Objects.requireNonNull(tls, "tls");
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
     }
 
     /**
@@ -55,6 +71,8 @@ public final class Http1Client implements AutoCloseable {
      *
      * @param timeout how long any single read may wait for the server
      * @throws IllegalArgumentException for a URI that is not http(s) or a header that would break the request
+     * @throws dev.drydock.net.AddressNotAllowedException when the policy denies every address of the host
+     * @throws java.net.ConnectException "could not connect to HOST:PORT", whatever the reason
      */
     public Http1Response send(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
             Duration timeout) throws IOException {
@@ -75,7 +93,7 @@ public final class Http1Client implements AutoCloseable {
                 // the server closed it while it was idle: a new connection, once
             }
         }
-        return exchange(origin, Http1Connection.open(origin, connectTimeout, tls), method, uri, headers, body, timeout);
+        return exchange(origin, Http1Connection.open(origin, connectTimeout, tls, outbound), method, uri, headers, body, timeout);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.drydock.registry.http;
 
+import dev.drydock.net.OutboundPolicy;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -7,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -37,11 +37,12 @@ final class Http1Connection implements Closeable {
         this.out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
     }
 
-    static Http1Connection open(Origin origin, Duration connectTimeout, SSLSocketFactory tls) throws IOException {
-        Socket plain = new Socket();
+    /** Connects to an address of the origin that {@code policy} allows (checked after resolving the name). */
+    static Http1Connection open(Origin origin, Duration connectTimeout, SSLSocketFactory tls, OutboundPolicy policy)
+            throws IOException {
+        Socket plain = policy.connect(origin.host(), origin.port(), connectTimeout);
         try {
             plain.setTcpNoDelay(true);
-            plain.connect(new InetSocketAddress(origin.host(), origin.port()), (int) connectTimeout.toMillis());
             if (!origin.tls()) {
                 return new Http1Connection(plain);
             }
@@ -145,7 +146,7 @@ final class Http1Connection implements Closeable {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new IOException("malformed header line in the answer: " + line);
+                throw new IOException("malformed header line in the answer");
             }
             fields.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>())
                     .add(line.substring(colon + 1).trim());
@@ -156,12 +157,12 @@ final class Http1Connection implements Closeable {
     private static int status(String statusLine) throws IOException {
         // HTTP/1.1 200 OK
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
-            throw new IOException("not an HTTP/1.x answer: " + abbreviate(statusLine));
+            throw new IOException("the answer is not HTTP/1.x");
         }
         try {
             return Integer.parseInt(statusLine.substring(9, 12));
         } catch (NumberFormatException e) {
-            throw new IOException("malformed status line: " + abbreviate(statusLine));
+            throw new IOException("malformed HTTP status line");
         }
     }
 
@@ -178,7 +179,7 @@ final class Http1Connection implements Closeable {
         String first = values.get(0);
         for (String v : values) {
             if (!v.equals(first)) {
-                throw new IOException("conflicting Content-Length headers: " + values);
+                throw new IOException("conflicting Content-Length headers");
             }
         }
         try {
@@ -188,7 +189,7 @@ final class Http1Connection implements Closeable {
             }
             return length;
         } catch (NumberFormatException e) {
-            throw new IOException("malformed Content-Length: " + first);
+            throw new IOException("malformed Content-Length");
         }
     }
 
@@ -213,9 +214,5 @@ final class Http1Connection implements Closeable {
             head.append("Content-Length: 0\r\n");
         }
         return head.append("\r\n").toString();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }

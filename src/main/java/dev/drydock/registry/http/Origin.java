@@ -1,5 +1,6 @@
 package dev.drydock.registry.http;
 
+import dev.drydock.net.OutboundPolicy;
 import java.net.URI;
 import java.util.Locale;
 
@@ -16,5 +17,10 @@ record Origin(boolean tls, String host, int port) {
         }
         boolean tls = scheme.equals("https");
         return new Origin(tls, uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80);
+    }
+
+    /** {@code host:port}, for messages. */
+    String hostPort() {
+        return OutboundPolicy.hostPort(host, port);
     }
 }

@@ -159,7 +159,7 @@ abstract sealed class ResponseBody extends InputStream {
                 }
                 return size;
             } catch (NumberFormatException e) {
-                throw new IOException("malformed chunk size '" + hex + "'");
+                throw new IOException("malformed chunk size");
             }
         }
     }

@@ -8,9 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drydock.net.AddressNotAllowedException;
+import dev.drydock.net.Cidr;
+import dev.drydock.net.OutboundPolicy;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -177,12 +184,49 @@ class Http1ClientTest {
     }
 
     @Test
-    void shouldRefuseAnAnswerThatIsNotHttp() throws IOException {
-        try (ScriptedServer server = new ScriptedServer(r -> thenClose("SSH-2.0-OpenSSH_9.2\r\n\r\n"))) {
+    void shouldRefuseAnAnswerThatIsNotHttpWithoutRepeatingIt() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(r -> thenClose("SSH-2.0-OpenSSH_9.2 banner\r\n\r\n"))) {
             IOException e = assertThrows(IOException.class,
                     () -> client.send("GET", server.uri("/"), NO_HEADERS, null, TIMEOUT));
-            assertTrue(e.getMessage().contains("not an HTTP/1.x answer"), e.getMessage());
+            assertEquals("the answer is not HTTP/1.x", e.getMessage());
         }
+    }
+
+    @Test
+    void shouldNotConnectToAnAddressThePolicyDenies() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(r -> keep("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+                Http1Client strict = new Http1Client(Duration.ofSeconds(2), OutboundPolicy.defaults().withLoopback(false))) {
+            AddressNotAllowedException e = assertThrows(AddressNotAllowedException.class,
+                    () -> strict.send("GET", server.uri("/"), NO_HEADERS, null, TIMEOUT));
+            assertEquals("address of 127.0.0.1 is not allowed by drydock.outbound (a loopback address; see "
+                    + "drydock.outbound.allow-loopback)", e.getMessage());
+            try (Http1Response allowed = client.send("GET", server.uri("/"), NO_HEADERS, null, TIMEOUT)) {
+                assertEquals(200, allowed.status());
+            }
+            assertEquals(1, server.connections.get(), "the only connection the server saw is the allowed one");
+        }
+    }
+
+    @Test
+    void shouldCheckTheAddressAHostNameResolvesTo() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(r -> keep("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+                Http1Client strict = new Http1Client(Duration.ofSeconds(2), OutboundPolicy.defaults()
+                        .withDenied(List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1"))))) {
+            URI byName = URI.create("http://localhost:" + server.uri("/").getPort() + "/");
+            assertThrows(AddressNotAllowedException.class, () -> strict.send("GET", byName, NO_HEADERS, null, TIMEOUT));
+            assertEquals(0, server.requests.size());
+        }
+    }
+
+    @Test
+    void shouldSayOnlyThatItCouldNotConnect() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        ConnectException e = assertThrows(ConnectException.class, () -> client.send("GET",
+                URI.create("http://127.0.0.1:" + port + "/"), NO_HEADERS, null, TIMEOUT));
+        assertEquals("could not connect to 127.0.0.1:" + port, e.getMessage());
     }
 
     @Test
