@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 final class Authenticator {
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class);
+    static final String HEADER = "Authorization";
     /** Token answers are small JSON documents; larger ones are cut here (and then fail to parse). */
     private static final int MAX_TOKEN_ANSWER = 1024 * 1024;
 
@@ -42,18 +43,26 @@ final class Authenticator {
         boolean isBasic() {
             return header.filter(h -> h.startsWith("Basic ")).isPresent();
         }
+
+        RegistryRequest applyTo(RegistryRequest request) {
+            RegistryRequest clean = request.withoutHeader(HEADER);
+            return header.map(h -> clean.header(HEADER, h)).orElse(clean);
+        }
     }
 
     private final Http1Client http;
     private final CredentialLookup credentials;
     private final TokenCache tokens;
+    private final RealmTrust realms;
     private final Clock clock;
     private final String userAgent;
 
-    Authenticator(Http1Client http, CredentialLookup credentials, TokenCache tokens, Clock clock, String userAgent) {
+    Authenticator(Http1Client http, CredentialLookup credentials, TokenCache tokens, RealmTrust realms, Clock clock,
+            String userAgent) {
         this.http = http;
         this.credentials = credentials;
         this.tokens = tokens;
+        this.realms = realms;
         this.clock = clock;
         this.userAgent = userAgent;
     }
@@ -81,8 +90,9 @@ final class Authenticator {
     }
 
     /**
-     * Learns from a 401: remembers the scheme, forgets a rejected token. True when sending the request
-     * again with fresh authentication may help; false when the same credentials were already refused.
+     * Learns from a 401 of the registry itself (never of a redirect target: see {@link AuthenticatingExchange}):
+     * remembers the scheme, forgets a rejected token. True when sending the request again with fresh
+     * authentication may help; false when the same credentials were already refused.
      */
     boolean onChallenge(RegistryEndpoint ep, HttpHeaders headers, Authorization sent) {
         List<AuthChallenge> challenges = AuthChallenge.parseAll(headers.allValues("WWW-Authenticate"));
@@ -93,6 +103,9 @@ final class Authenticator {
             try {
                 realm = URI.create(bearer.get().param("realm").get());
             } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (!RealmTrust.usable(realm)) {
                 return false;
             }
             ep.auth.set(new Bearer(realm, bearer.get().param("service").orElse(null)));
@@ -129,6 +142,13 @@ final class Authenticator {
 
     private BearerToken fetchToken(RegistryEndpoint ep, Bearer bearer, RegistryRequest request,
             Optional<RegistryCredential> credential) {
+        if (credential.isPresent() && !realms.mayReceiveCredentials(ep, bearer.realm())) {
+            throw new RegistryUnauthorizedException(ep.registry, request.repository(), credential.get().username(),
+                    401, "registry " + ep.registry + " names token realm " + bearer.realm().getScheme() + "://"
+                            + RealmTrust.hostKey(bearer.realm()) + ", plain HTTP on another host: its credentials are "
+                            + "not sent there (list " + RealmTrust.hostKey(bearer.realm())
+                            + " in drydock.registry.insecure-hosts to trust it)");
+        }
         StringBuilder url = new StringBuilder(bearer.realm().toString());
         char sep = bearer.realm().getRawQuery() == null ? '?' : '&';
         if (bearer.service() != null) {
@@ -144,7 +164,7 @@ final class Authenticator {
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(
                 Map.entry("User-Agent", userAgent), Map.entry("Accept", "application/json")));
-        credential.ifPresent(c -> headers.add(Map.entry("Authorization", basic(c))));
+        credential.ifPresent(c -> headers.add(Map.entry(HEADER, basic(c))));
         String username = credential.map(RegistryCredential::username).orElse(null);
         int status;
         HttpHeaders responseHeaders;

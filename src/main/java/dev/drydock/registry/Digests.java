@@ -26,6 +26,24 @@ final class Digests {
         }
     }
 
+    /** A fresh hasher for {@code algorithm} (sha256 or sha512), for content that is streamed. */
+    static MessageDigest hasher(String algorithm) {
+        try {
+            return switch (algorithm) {
+                case Digest.SHA256 -> MessageDigest.getInstance("SHA-256");
+                case Digest.SHA512 -> MessageDigest.getInstance("SHA-512");
+                default -> throw new IllegalArgumentException("unsupported digest algorithm " + algorithm);
+            };
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime must provide SHA-256 and SHA-512", e);
+        }
+    }
+
+    /** The digest of what {@code hasher} (from {@link #hasher}) has seen. */
+    static Digest finish(String algorithm, MessageDigest hasher) {
+        return Digest.parse(algorithm + ":" + HexFormat.of().formatHex(hasher.digest()));
+    }
+
     /** Throws {@link DigestMismatchException} unless {@code content} hashes to {@code expected}. */
     static void verify(String registry, String repository, String what, Digest expected, byte[] content) {
         Digest actual = of(expected.algorithm(), content);

@@ -5,6 +5,9 @@ import dev.drydock.net.OutboundPolicy;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
 import dev.drydock.registry.http.Http1Client;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +48,8 @@ public final class RegistryClient {
         this.coolDown = b.coolDown;
         this.clock = b.clock;
         Http1Client http = b.httpClient != null ? b.httpClient : new Http1Client(b.connectTimeout, b.outbound);
-        Authenticator authenticator = new Authenticator(http, b.credentials, new TokenCache(b.clock), b.clock, b.userAgent);
+        Authenticator authenticator = new Authenticator(http, b.credentials, new TokenCache(b.clock),
+                new RealmTrust(b.settings), b.clock, b.userAgent);
         RegistryTransport transport = new RegistryTransport(http, authenticator, b.retryPolicy, b.sleeper, b.clock,
                 b.random, b.userAgent);
         this.manifests = new ManifestCalls(transport);
@@ -91,12 +95,43 @@ public final class RegistryClient {
         return blobs.head(endpoint(repository), repository.repository(), digest);
     }
 
-    /** The largest blob {@link #getBlob} reads (it holds blobs in memory). */
+    /** The largest blob {@link #getBlob} reads (it holds blobs in memory): 8 MiB, room for any image config. */
     public static final long MAX_BLOB_BYTES = BlobCalls.MAX_BLOB_BYTES;
+    /** The largest blob {@link #copyBlob} copies (it streams through a temporary file): 16 GiB. */
+    public static final long MAX_STREAMED_BLOB_BYTES = BlobCalls.MAX_STREAMED_BLOB_BYTES;
 
     /** The blob's bytes (verified against {@code digest}), held in memory: for configs and small blobs. */
     public Optional<byte[]> getBlob(ImageReference repository, Digest digest) {
         return blobs.get(endpoint(repository), repository.repository(), digest);
+    }
+
+    /**
+     * Copies a blob from one repository to another (any registries) without holding it in memory: streamed into
+     * a temporary file, verified against {@code digest}, uploaded in chunks, the file deleted. False when the
+     * source does not have it.
+     */
+    public boolean copyBlob(ImageReference from, ImageReference to, Digest digest) {
+        Path file;
+        try {
+            file = Files.createTempFile("drydock-blob-", ".part");
+        } catch (IOException e) {
+            throw new RegistryException(from.registry(), from.repository(), "no room for a temporary blob file", e);
+        }
+        try {
+            BlobFile blob = new BlobFile(file, digest.algorithm(), MAX_STREAMED_BLOB_BYTES, from.registry(),
+                    from.repository());
+            if (!blobs.download(endpoint(from), from.repository(), digest, blob)) {
+                return false;
+            }
+            blobs.pushFile(endpoint(to), to.repository(), file, digest);
+            return true;
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
+        }
     }
 
     /** Uploads a blob in one request pair (POST + PUT); returns its digest. */

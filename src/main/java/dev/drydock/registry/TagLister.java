@@ -8,13 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Lists a repository's tags, following {@code Link: <...>; rel="next"} pages. */
+/**
+ * Lists a repository's tags, following {@code Link: <...>; rel="next"} pages, at most {@value #MAX_PAGES} pages
+ * and {@value #MAX_TAGS} tags (each page is read up to {@link RegistryRequest#DEFAULT_MAX_BODY}): a registry
+ * that keeps sending pages gets an error, not drydock's memory.
+ */
 final class TagLister {
 
     /** Tags asked for per page. */
     static final int DEFAULT_PAGE_SIZE = 1000;
     /** Stops a registry that keeps sending "next" links from looping forever. */
-    static final int MAX_PAGES = 10_000;
+    static final int MAX_PAGES = 1_000;
+    /** Tags kept from all pages together. */
+    static final int MAX_TAGS = 100_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +51,10 @@ final class TagLister {
             try {
                 JsonNode root = JSON.readTree(response.body());
                 for (JsonNode tag : root.path("tags")) {
+                    if (tags.size() == MAX_TAGS) {
+                        throw new RegistryResponseException(ep.registry, repository, request.describe(), 200,
+                                List.of(), "more than " + MAX_TAGS + " tags");
+                    }
                     tags.add(tag.asText());
                 }
             } catch (IOException e) {

@@ -9,6 +9,10 @@
  * doubling to 30 s plus 20% jitter, never shorter than {@code Retry-After}, never waiting inline longer
  * than 60 s; a registry's circuit opens after 5 failures in a row and lets a trial through after 30 s.
  *
+ * <p>Requests go down a stack of layers ({@link dev.drydock.registry.RegistryTransport}): retry, redirects, auth
+ * bound to the registry's origin (credentials never reach another host, and a redirect target's 401 never
+ * re-points the token realm), then the wire.
+ *
  * <p>Reads of manifests send all four manifest media types in {@code Accept}; a GET's body must hash to
  * {@code Docker-Content-Digest} and to a pinned digest. Missing manifests and blobs are
  * {@link java.util.Optional#empty()}; failures are {@link dev.drydock.registry.RegistryException}s that

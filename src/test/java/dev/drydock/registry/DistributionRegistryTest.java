@@ -2,6 +2,7 @@ package dev.drydock.registry;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
@@ -175,6 +176,24 @@ class DistributionRegistryTest {
         Digest unknown = Digest.sha256Of("never pushed".getBytes(UTF_8));
         assertThat(client.mountBlob(ref("blobs/target"), unknown, "blobs/source")).isFalse();
         assertThat(client.getBlob(ref("blobs/source"), unknown)).isEmpty();
+    }
+
+    @Test
+    void shouldCopyABlobTooLargeForMemoryBetweenRegistriesInChunks() {
+        byte[] content = new byte[(int) RegistryClient.MAX_BLOB_BYTES + BlobCalls.UPLOAD_CHUNK / 2];
+        new SecureRandom().nextBytes(content);
+        Digest digest = client.pushBlob(ref("big/source"), content);
+        assertThatThrownBy(() -> client.getBlob(ref("big/source"), digest))
+                .hasMessageContaining("larger than " + RegistryClient.MAX_BLOB_BYTES + " bytes");
+
+        try (LocalRegistry other = LocalRegistry.start(RegistryOptions.anonymous())) {
+            ImageReference target = ImageReference.parse(other.host() + "/big/target");
+
+            assertThat(client.copyBlob(ref("big/source"), target, digest)).isTrue();
+
+            assertThat(client.headBlob(target, digest)).map(Descriptor::size).contains((long) content.length);
+            assertThat(client.copyBlob(ref("big/source"), target, Digest.sha256Of(new byte[1]))).isFalse();
+        }
     }
 
     @Test

@@ -194,4 +194,17 @@ class RegistryClientAuthTest {
             storage.close();
         }
     }
+
+    @Test
+    void shouldNotFollowARedirectToSomethingOtherThanHttp() {
+        Digest blob = Digest.sha256Of("blob".getBytes(UTF_8));
+        registry = FakeRegistry.start((ex, n) -> Reply.of(307, Map.of("Location", "file:///etc/passwd")));
+        RegistryClient client = client().build();
+
+        RegistryResponseException e = catchThrowableOfType(RegistryResponseException.class,
+                () -> client.getBlob(registry.ref("app"), blob));
+
+        assertThat(e).hasMessageContaining("redirect to something other than an http(s) URL not followed");
+        assertThat(registry.requests()).isEqualTo(1);
+    }
 }

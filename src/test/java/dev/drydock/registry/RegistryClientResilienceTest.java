@@ -307,4 +307,48 @@ class RegistryClientResilienceTest {
         assertThat(upstream.seen()).extracting(FakeRegistry.Seen::path)
                 .containsExactly("/v2/app/tags/list?n=2", "/v2/app/tags/list?last=b&n=2");
     }
+
+    @Test
+    void shouldStopFollowingTagPagesAfterTheMaximum() {
+        FakeRegistry upstream = registry((ex, n) -> new Reply(200,
+                Map.of("Link", "</v2/app/tags/list?last=t" + n + "&n=1>; rel=\"next\""),
+                ("{\"name\":\"app\",\"tags\":[\"t" + n + "\"]}").getBytes(UTF_8)));
+        RegistryClient client = client().build();
+
+        RegistryResponseException e = catchThrowableOfType(RegistryResponseException.class,
+                () -> client.listTags(upstream.ref("app"), 1));
+
+        assertThat(e).hasMessageContaining("more than " + TagLister.MAX_PAGES + " pages of tags");
+        assertThat(upstream.requests()).isEqualTo(TagLister.MAX_PAGES);
+    }
+
+    @Test
+    void shouldStopCollectingTagsAfterTheMaximum() {
+        StringBuilder page = new StringBuilder("{\"name\":\"app\",\"tags\":[");
+        for (int i = 0; i <= TagLister.MAX_TAGS; i++) {
+            page.append(i == 0 ? "" : ",").append("\"").append(i).append("\"");
+        }
+        byte[] body = page.append("]}").toString().getBytes(UTF_8);
+        FakeRegistry upstream = registry((ex, n) -> new Reply(200, Map.of(), body));
+        RegistryClient client = client().build();
+
+        RegistryResponseException e = catchThrowableOfType(RegistryResponseException.class,
+                () -> client.listTags(upstream.ref("app")));
+
+        assertThat(e).hasMessageContaining("more than " + TagLister.MAX_TAGS + " tags");
+    }
+
+    @Test
+    void shouldRejectACopiedBlobThatDoesNotMatchItsDigest() {
+        FakeRegistry source = registry((ex, n) -> new Reply(200, Map.of(), "not the blob".getBytes(UTF_8)));
+        FakeRegistry target = registry((ex, n) -> Reply.of(500));
+        RegistryClient client = client().build();
+        Digest digest = Digest.sha256Of("the blob".getBytes(UTF_8));
+
+        DigestMismatchException e = catchThrowableOfType(DigestMismatchException.class,
+                () -> client.copyBlob(source.ref("app"), target.ref("app"), digest));
+
+        assertThat(e).hasMessageContaining(digest.toString());
+        assertThat(target.requests()).isZero();
+    }
 }

@@ -51,6 +51,7 @@ final class TokenIssuer implements AutoCloseable {
     private final Path certificate;
     private final Map<String, String> users;
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger asked = new AtomicInteger();
     private volatile Duration reportedExpiresIn = Duration.ofSeconds(300);
     private volatile Duration jwtLifetime = Duration.ofSeconds(300);
 
@@ -89,6 +90,11 @@ final class TokenIssuer implements AutoCloseable {
 
     int tokensIssued() {
         return issued.get();
+    }
+
+    /** Token requests received, issued or refused. */
+    int requests() {
+        return asked.get();
     }
 
     /** {@code expires_in} as the answer states it. */
@@ -135,6 +141,7 @@ final class TokenIssuer implements AutoCloseable {
     }
 
     private void token(HttpExchange ex) throws IOException {
+        asked.incrementAndGet();
         try (ex) {
             String subject = "";
             String auth = ex.getRequestHeaders().getFirst("Authorization");

@@ -40,8 +40,8 @@ final class Rebase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> GZIP_LAYERS = Set.of("application/vnd.docker.image.rootfs.diff.tar.gzip",
             "application/vnd.oci.image.layer.v1.tar+gzip");
-    /** Base layers larger than this are left to Jib, which streams them; drydock's client holds blobs in memory. */
-    static final long MAX_COPIED_LAYER = RegistryClient.MAX_BLOB_BYTES;
+    /** Base layers larger than this are left to Jib; drydock's client streams them through a temporary file. */
+    static final long MAX_COPIED_LAYER = RegistryClient.MAX_STREAMED_BLOB_BYTES;
 
     /** Why the fast path does not apply; the build then runs Jib. */
     static final class NotPossible extends Exception {
@@ -156,9 +156,10 @@ final class Rebase {
         if (from.registry().equals(target.registry()) && registry.mountBlob(target, digest, from.repository())) {
             return Copy.MOUNTED;
         }
-        byte[] blob = registry.getBlob(from, digest).orElseThrow(() -> new RegistryResponseException(from.registry(),
-                from.repository(), "GET blob " + digest, 404, List.of("BLOB_UNKNOWN"), "base layer missing"));
-        registry.pushBlob(target, blob);
+        if (!registry.copyBlob(from, target, digest)) {
+            throw new RegistryResponseException(from.registry(), from.repository(), "GET blob " + digest, 404,
+                    List.of("BLOB_UNKNOWN"), "base layer missing");
+        }
         return Copy.COPIED;
     }
 
