@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.drydock.image.Digest;
 import dev.drydock.image.MediaTypes;
+import dev.drydock.net.OutboundPolicy;
 import dev.drydock.registry.FakeRegistry.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -350,5 +351,22 @@ class RegistryClientResilienceTest {
 
         assertThat(e).hasMessageContaining(digest.toString());
         assertThat(target.requests()).isZero();
+    }
+
+    @Test
+    void shouldNeitherSendNorRetryARequestToAnAddressThePolicyDenies() {
+        FakeRegistry upstream = registry((ex, n) -> Reply.of(200));
+        List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+        RegistryClient client = client().outbound(OutboundPolicy.defaults().withLoopback(false))
+                .sleeper(sleeps::add).build();
+
+        RegistryException e = catchThrowableOfType(RegistryException.class,
+                () -> client.headManifest(upstream.ref("app:1")));
+
+        assertThat(e).hasMessageContaining("was not sent: address of 127.0.0.1 is not allowed by drydock.outbound");
+        assertThat(e.temporary()).isFalse();
+        assertThat(sleeps).isEmpty();
+        assertThat(upstream.requests()).isZero();
+        assertThat(client.circuitState(upstream.host())).isEqualTo(CircuitState.CLOSED);
     }
 }
