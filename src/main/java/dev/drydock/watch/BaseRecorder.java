@@ -42,6 +42,7 @@ public class BaseRecorder {
         }
         Instant now = Instant.now();
         String previous = base.effectiveDigest();
+        BaseStatus before = base.baseStatus();
         base.lastCheckedAt = now;
         base.status = outcome.status().wire();
         if (!outcome.ok()) {
@@ -56,7 +57,10 @@ public class BaseRecorder {
         base.mediaType = outcome.mediaType();
         base.nextCheckAt = NextCheck.after(now, base.intervalSeconds, config.jitter());
         String current = base.effectiveDigest();
-        if (previous == null || previous.equals(current)) {
+        // The first digest of a new base is the baseline, not a change; but a base that did not exist and now
+        // does is a change for the tasks that were waiting for it.
+        boolean appeared = previous == null && before == BaseStatus.NOT_FOUND;
+        if (previous == null ? !appeared : previous.equals(current)) {
             return new Recorded(base, previous, Optional.empty());
         }
         base.lastChangedAt = now;
