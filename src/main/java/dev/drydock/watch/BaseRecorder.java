@@ -42,21 +42,24 @@ public class BaseRecorder {
         }
         Instant now = Instant.now();
         String previous = base.effectiveDigest();
+        BaseStatus before = base.baseStatus();
         base.lastCheckedAt = now;
-        base.status = outcome.status().wire();
         if (!outcome.ok()) {
-            base.lastError = outcome.error();
-            base.nextCheckAt = NextCheck.afterFailure(now, outcome, base.intervalSeconds, config.jitter());
-            meters.counter("drydock.watch.errors", "registry", base.registry, "status", outcome.status().wire()).increment();
+            recordFailure(base, outcome, now);
             return new Recorded(base, previous, Optional.empty());
         }
+        base.status = outcome.status().wire();
+        base.checkFailures = 0;
         base.lastError = null;
         base.digest = outcome.digest();
         base.platformDigest = outcome.platformDigest();
         base.mediaType = outcome.mediaType();
         base.nextCheckAt = NextCheck.after(now, base.intervalSeconds, config.jitter());
         String current = base.effectiveDigest();
-        if (previous == null || previous.equals(current)) {
+        // The first digest of a new base is the baseline, not a change; but a base that did not exist and now
+        // does is a change for the tasks that were waiting for it.
+        boolean appeared = previous == null && before == BaseStatus.NOT_FOUND;
+        if (previous == null ? !appeared : previous.equals(current)) {
             return new Recorded(base, previous, Optional.empty());
         }
         base.lastChangedAt = now;
@@ -64,6 +67,28 @@ public class BaseRecorder {
         outbox.append(EventType.BASE_CHANGED, base.reference, base.reference, change);
         meters.counter("drydock.watch.changes", "registry", base.registry, "detectedBy", detectedBy.wire()).increment();
         return new Recorded(base, previous, Optional.of(change));
+    }
+
+    /**
+     * A failed check. A transient failure within its retries keeps the base's status (one 500 does not make a
+     * base unreachable) and is checked again within seconds; a rate limit is reported at once (the registry said
+     * so) but retried just as soon, never before its Retry-After.
+     */
+    private void recordFailure(TrackedBase base, CheckOutcome outcome, Instant now) {
+        base.checkFailures++;
+        boolean retrying = NextCheck.retrying(outcome.status(), base.checkFailures, config.retry());
+        if (!retrying || outcome.status() == BaseStatus.RATE_LIMITED) {
+            base.status = outcome.status().wire();
+        }
+        if (!retrying && outcome.status() != BaseStatus.UNREACHABLE && outcome.status() != BaseStatus.RATE_LIMITED) {
+            base.checkFailures = 0;
+        }
+        base.lastError = retrying && outcome.status() == BaseStatus.UNREACHABLE
+                ? outcome.error() + " (retry " + base.checkFailures + " of " + config.retry().attempts() + ")"
+                : outcome.error();
+        base.nextCheckAt = NextCheck.afterFailure(now, outcome, Math.max(1, base.checkFailures), base.intervalSeconds,
+                config.retry(), config.jitter());
+        meters.counter("drydock.watch.errors", "registry", base.registry, "status", outcome.status().wire()).increment();
     }
 
     /**
@@ -81,6 +106,7 @@ public class BaseRecorder {
         Instant now = Instant.now();
         base.lastCheckedAt = now;
         base.status = BaseStatus.OK.wire();
+        base.checkFailures = 0;
         base.lastError = null;
         if (digest.equals(previous)) {
             return Optional.empty();
@@ -104,7 +130,7 @@ public class BaseRecorder {
             return;
         }
         em.createNativeQuery("""
-                UPDATE base SET status = 'ok', last_error = NULL, last_checked_at = now(),
+                UPDATE base SET status = 'ok', last_error = NULL, check_failures = 0, last_checked_at = now(),
                        next_check_at = now() + make_interval(secs => interval_seconds * (1 + :jitter * (2 * random() - 1)))
                 WHERE id IN (:ids)""")
                 .setParameter("jitter", config.jitter())

@@ -106,6 +106,18 @@ public class BaseService {
         return digests;
     }
 
+    /**
+     * Whether the watch has recorded a digest for this base other than {@code digest}: an event announcing
+     * {@code digest} is then older than what the database knows. Unknown bases and bases without a digest yet
+     * supersede nothing.
+     */
+    public boolean supersedes(String reference, String platform, String digest) {
+        return TrackedBase.byReference(reference, platform == null ? "" : platform)
+                .map(TrackedBase::effectiveDigest)
+                .filter(current -> !current.equals(digest))
+                .isPresent();
+    }
+
     /** A task no longer needs this base: stop watching it unless someone tracks it explicitly. */
     @Transactional
     public void releaseImplicit(String reference) {
