@@ -3,16 +3,19 @@ package dev.drydock.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.RetriableException;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 /**
  * Waits out an outage of PostgreSQL or Kafka instead of failing the message that met it. A consumer runs its step
  * through {@link #untilAvailable}: a failure that an outage explains (connection refused or lost, pool exhausted,
- * database shutting down, a deadlock, a retriable Kafka error) is retried with backoff for as long as it lasts;
+ * database shutting down, a deadlock, a lost optimistic-lock race, a retriable Kafka error) is retried with backoff for as long as it lasts;
  * anything else is the step's own failure and is thrown at once. Consumption on that thread pauses meanwhile, and
  * the message is acknowledged only after the step got through, so an outage never sends a message to the
  * dead-letter topic.
@@ -34,7 +37,9 @@ public class Outages {
     /** True when {@code failure}, or one of its causes, says that PostgreSQL or Kafka is away for now. */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetriableException) {
+            // A write that lost a race with another writer (optimistic version) is also worth another try.
+            if (t instanceof RetriableException || t instanceof OptimisticLockException
+                    || t instanceof StaleStateException || t instanceof LockTimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql) {

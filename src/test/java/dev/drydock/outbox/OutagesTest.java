@@ -22,6 +22,11 @@ class OutagesTest {
     }
 
     @Test
+    void shouldTryAgainAfterLosingAnOptimisticLockRace() {
+        assertThat(Outages.isOutage(new jakarta.persistence.OptimisticLockException("row was updated"))).isTrue();
+    }
+
+    @Test
     void shouldNotCallAConstraintViolationOrABugAnOutage() {
         assertThat(Outages.isOutage(new PersistenceException(new SQLException("duplicate key", "23505")))).isFalse();
         assertThat(Outages.isOutage(new SQLException("syntax error", "42601"))).isFalse();

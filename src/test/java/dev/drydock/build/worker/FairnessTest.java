@@ -63,6 +63,8 @@ class FairnessTest {
         TestImages.push(other);
         String manual = unique("manual-app");
         create(inlineTask(manual, other)).statusCode(201);
+        // Registering 200 tasks keeps the watch busy: give it time to record the base's digest.
+        await().atMost(Duration.ofSeconds(120)).until(() -> RebuildTest.baseDigest(base) != null);
         long baseId = baseId(base);
 
         // The bulk workers are busy (paused here): the fan-out's requests wait in their lane, as behind long builds.
