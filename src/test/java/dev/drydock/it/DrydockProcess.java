@@ -30,6 +30,11 @@ final class DrydockProcess implements AutoCloseable {
     }
 
     static DrydockProcess start(TestStack stack, Path log) throws IOException, InterruptedException {
+        return start(stack, log, Map.of());
+    }
+
+    /** @param settings more environment, e.g. a setting to compare against its default */
+    static DrydockProcess start(TestStack stack, Path log, Map<String, String> settings) throws IOException, InterruptedException {
         int port = freePort();
         String jar = System.getProperty("drydock.test.app-jar", "target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -47,6 +52,7 @@ final class DrydockProcess implements AutoCloseable {
         env.put("DRYDOCK_API_TOKEN", TOKEN);
         env.put("DRYDOCK_WORKER_LEASE", "4s");
         env.put("DRYDOCK_WORKER_HEARTBEAT", "500ms");
+        env.putAll(settings);
         Files.createDirectories(log.getParent());
         Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         DrydockProcess drydock = new DrydockProcess(process, port);

@@ -62,7 +62,22 @@ final class ContainerTestStack implements TestStack {
                 .waitingFor(Wait.forHttp("/v2/").forStatusCode(200));
         registry.start();
         String host = "localhost:" + registry.getMappedPort(5000);
-        return () -> host;
+        return new TestRegistry() {
+            @Override
+            public String host() {
+                return host;
+            }
+
+            @Override
+            public void stop() {
+                registry.getDockerClient().pauseContainerCmd(registry.getContainerId()).exec();
+            }
+
+            @Override
+            public void start() {
+                registry.getDockerClient().unpauseContainerCmd(registry.getContainerId()).exec();
+            }
+        };
     }
 
     private static DockerImageName image(String part, String fallback) {
@@ -98,5 +113,15 @@ final class ContainerTestStack implements TestStack {
     @Override
     public void startKafka() {
         kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
+    }
+
+    @Override
+    public void stopPostgres() {
+        postgres.getDockerClient().pauseContainerCmd(postgres.getContainerId()).exec();
+    }
+
+    @Override
+    public void startPostgres() {
+        postgres.getDockerClient().unpauseContainerCmd(postgres.getContainerId()).exec();
     }
 }

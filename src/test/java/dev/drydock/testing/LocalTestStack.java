@@ -57,4 +57,14 @@ final class LocalTestStack implements TestStack {
     public void startKafka() {
         kafka.startBroker();
     }
+
+    @Override
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    @Override
+    public void startPostgres() {
+        postgres.restart();
+    }
 }

@@ -38,6 +38,11 @@ public interface TestStack {
 
     void startKafka();
 
+    /** Makes PostgreSQL unreachable (an immediate shutdown, like a crash); {@link #startPostgres()} brings it back. */
+    void stopPostgres();
+
+    void startPostgres();
+
     static TestStack get() {
         return Holder.INSTANCE;
     }
