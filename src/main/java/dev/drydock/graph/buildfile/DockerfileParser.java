@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,8 +118,7 @@ final class DockerfileParser {
         }
         if (name.equals("escape")) {
             if (!value.equals("\\") && !value.equals("`")) {
-                throw new BuildFileSyntaxException(lineNumber,
-                        "invalid escape character '" + value + "': use \\ or `");
+                throw new BuildFileSyntaxException(lineNumber, "invalid escape character: use \\ or `");
             }
             escape = value.charAt(0);
         }
@@ -140,7 +140,8 @@ final class DockerfileParser {
         m.matches();
         String keyword = m.group(1).toUpperCase(Locale.ROOT);
         if (!INSTRUCTIONS.contains(keyword)) {
-            throw new InstructionException("unknown instruction: " + m.group(1) + suggestion(keyword));
+            // The word is not repeated: the file may not be a Dockerfile at all.
+            throw new InstructionException("unknown instruction" + suggestion(keyword));
         }
         String rest = m.group(2) == null ? "" : m.group(2);
         List<String> rawFlags = new ArrayList<>();
@@ -208,7 +209,7 @@ final class DockerfileParser {
                 }
             }
             if (quote != 0) {
-                throw new InstructionException("unterminated quote in flag " + word);
+                throw new InstructionException("unterminated quote in a flag");
             }
             if (word.toString().equals("--")) {
                 return rest.substring(pos);
@@ -231,15 +232,16 @@ final class DockerfileParser {
                 continue;
             }
             if (!allowed.contains(name)) {
-                throw new InstructionException("unknown flag --" + name + " for " + keyword
-                        + (allowed.isEmpty() ? ", which takes no flags" : ""));
+                throw new InstructionException("unknown flag for " + keyword + (allowed.isEmpty()
+                        ? ", which takes no flags"
+                        : ", which takes --" + String.join(", --", new TreeSet<>(allowed))));
             }
             if (!seen.add(name) && !REPEATABLE_FLAGS.contains(name)) {
                 throw new InstructionException("flag --" + name + " is given twice");
             }
             if (BOOLEAN_FLAGS.contains(name)) {
                 if (value != null && !value.equals("true") && !value.equals("false")) {
-                    throw new InstructionException("flag --" + name + " takes true or false, got \"" + value + "\"");
+                    throw new InstructionException("flag --" + name + " takes true or false");
                 }
                 flags.add(new Flag(name, value == null ? "true" : value));
             } else if (value == null) {
@@ -281,6 +283,6 @@ final class DockerfileParser {
             content.append(line).append('\n');
         }
         throw new BuildFileSyntaxException(start,
-                "unterminated heredoc: no line \"" + name + "\" ends the <<" + name + " that starts here");
+                "unterminated heredoc: no line ends the heredoc that starts here");
     }
 }
