@@ -71,8 +71,14 @@ final class LayerPlanner {
         String dest = variables.expand(copy.dest(), environment);
         boolean intoDirectory = dest.endsWith("/") || matches.size() > 1;
         AbsoluteUnixPath target = destination(dest);
-        Globs includes = Globs.of(copy.includes());
-        Globs excludes = Globs.of(copy.excludes());
+        Globs includes;
+        Globs excludes;
+        try {
+            includes = Globs.of(copy.includes());
+            excludes = Globs.of(copy.excludes());
+        } catch (IllegalArgumentException e) {
+            throw BuildException.badRecipe("the includes or excludes of " + copy.src() + " are not valid: " + e.getMessage());
+        }
         for (Path source : matches) {
             if (Files.isDirectory(source)) {
                 copyDirectory(source, target, includes, excludes, properties, entries);

@@ -12,13 +12,22 @@ import java.util.List;
  * read once while keeping the set of pattern positions reached (Thompson's construction). A match costs at
  * most (text length) × (pattern length + 1) steps whatever the pattern, and every step is charged to the build
  * file's {@link ExpansionBudget}, so {@code *a*a*a…b} against a long value is slow for nobody.
+ *
+ * <p>{@link #path} reads the same syntax as a path pattern, the way {@code java.nio} globs do (COPY sources and
+ * excludes, jib.yaml includes and excludes): {@code *}, {@code ?} and {@code [..]} stay within one path segment,
+ * {@code **} crosses segments, {@code {a,b}} lists alternatives. Also without backtracking.
  */
-final class Glob {
+public final class Glob {
 
     private static final int STAR = 0;
     private static final int ANY = 1;
     private static final int CHAR = 2;
     private static final int SET = 3;
+    // path patterns: a star that stays within one segment
+    private static final int SEGMENT_STAR = 4;
+
+    /** The most alternatives {@code {a,b}} groups of one path pattern may add up to. */
+    public static final int MAX_ALTERNATIVES = 64;
 
     /** A bracket expression: single characters are ranges of one. */
     private record CharSet(boolean negated, char[] from, char[] to) {
@@ -35,14 +44,70 @@ final class Glob {
     private final int[] kinds;
     private final char[] chars;
     private final CharSet[] sets;
+    // in a path, only a ** or a literal / matches a /
+    private final boolean path;
 
-    private Glob(int[] kinds, char[] chars, CharSet[] sets) {
+    private Glob(int[] kinds, char[] chars, CharSet[] sets, boolean path) {
         this.kinds = kinds;
         this.chars = chars;
         this.sets = sets;
+        this.path = path;
     }
 
     static Glob compile(String pattern) {
+        return compile(pattern, false);
+    }
+
+    /**
+     * A path pattern: one matcher per alternative of its {@code {a,b}} groups.
+     *
+     * @throws IllegalArgumentException when the groups add up to more than {@link #MAX_ALTERNATIVES}
+     */
+    public static List<Glob> path(String pattern) {
+        List<Glob> globs = new ArrayList<>();
+        for (String alternative : alternatives(pattern)) {
+            globs.add(compile(alternative, true));
+        }
+        return globs;
+    }
+
+    /** Whether all of {@code text} matches; linear in its length times the pattern's. */
+    public boolean matches(CharSequence text) {
+        return matchEnd(text, 0, true, null) == text.length();
+    }
+
+    private static List<String> alternatives(String pattern) {
+        int open = unescaped(pattern, '{', 0);
+        int close = open < 0 ? -1 : unescaped(pattern, '}', open);
+        if (close < 0) {
+            return List.of(pattern);
+        }
+        List<String> rest = alternatives(pattern.substring(close + 1));
+        List<String> all = new ArrayList<>();
+        for (String choice : pattern.substring(open + 1, close).split(",", -1)) {
+            for (String tail : rest) {
+                all.add(pattern.substring(0, open) + choice + tail);
+                if (all.size() > MAX_ALTERNATIVES) {
+                    throw new IllegalArgumentException("the pattern's {..} groups make more than " + MAX_ALTERNATIVES
+                            + " alternatives");
+                }
+            }
+        }
+        return all;
+    }
+
+    private static int unescaped(String pattern, char wanted, int from) {
+        for (int i = from; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == '\\') {
+                i++;
+            } else if (pattern.charAt(i) == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Glob compile(String pattern, boolean path) {
         List<Integer> kinds = new ArrayList<>();
         StringBuilder chars = new StringBuilder();
         List<CharSet> sets = new ArrayList<>();
@@ -51,10 +116,19 @@ final class Glob {
             int kind = CHAR;
             CharSet set = null;
             if (c == '*') {
-                if (!kinds.isEmpty() && kinds.get(kinds.size() - 1) == STAR) {
+                boolean twice = path && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*';
+                if (twice) {
+                    i++;
+                }
+                kind = path && !twice ? SEGMENT_STAR : STAR;
+                int previous = kinds.isEmpty() ? -1 : kinds.get(kinds.size() - 1);
+                if (previous == STAR || previous == kind) {
                     continue;
                 }
-                kind = STAR;
+                if (previous == SEGMENT_STAR) {
+                    kinds.set(kinds.size() - 1, STAR);
+                    continue;
+                }
             } else if (c == '?') {
                 kind = ANY;
             } else if (c == '[' && pattern.indexOf(']', i + 2) > 0) {
@@ -70,7 +144,7 @@ final class Glob {
             sets.add(set);
         }
         return new Glob(kinds.stream().mapToInt(Integer::intValue).toArray(), chars.toString().toCharArray(),
-                sets.toArray(CharSet[]::new));
+                sets.toArray(CharSet[]::new), path);
     }
 
     private static CharSet charSet(String body) {
@@ -102,12 +176,14 @@ final class Glob {
             c[i] = chars[n - 1 - i];
             s[i] = sets[n - 1 - i];
         }
-        return new Glob(k, c, s);
+        return new Glob(k, c, s, path);
     }
 
     /**
      * Where a match that starts at {@code from} in {@code text} ends: the shortest or the longest one.
      *
+     * @param budget charged one step per character and pattern position; null for path matching, which is
+     *     linear and bounded by the build context
      * @return the end index (exclusive), or -1 when no prefix of {@code text.substring(from)} matches
      */
     int matchEnd(CharSequence text, int from, boolean longest, ExpansionBudget budget) {
@@ -118,7 +194,9 @@ final class Glob {
         close(current);
         int found = current[size] ? from : -1;
         for (int i = from; i < text.length() && (longest || found < 0); i++) {
-            budget.matchSteps(size + 1);
+            if (budget != null) {
+                budget.matchSteps(size + 1);
+            }
             char c = text.charAt(i);
             Arrays.fill(next, false);
             boolean alive = false;
@@ -126,7 +204,7 @@ final class Glob {
                 if (!current[state]) {
                     continue;
                 }
-                if (kinds[state] == STAR) {
+                if (kinds[state] == STAR || kinds[state] == SEGMENT_STAR && !(path && c == '/')) {
                     next[state] = true;
                     alive = true;
                 } else if (accepts(state, c)) {
@@ -151,13 +229,16 @@ final class Glob {
     // A star also matches nothing: reaching it reaches the position after it.
     private void close(boolean[] states) {
         for (int state = 0; state < kinds.length; state++) {
-            if (states[state] && kinds[state] == STAR) {
+            if (states[state] && (kinds[state] == STAR || kinds[state] == SEGMENT_STAR)) {
                 states[state + 1] = true;
             }
         }
     }
 
     private boolean accepts(int state, char c) {
+        if (path && c == '/' && kinds[state] != CHAR) {
+            return false;
+        }
         return switch (kinds[state]) {
             case ANY -> true;
             case CHAR -> chars[state] == c;
