@@ -41,7 +41,8 @@ final class DockerfileParser {
     private static final Set<String> BOOLEAN_FLAGS = Set.of("link", "parents", "keep-git-dir", "unpack");
     private static final Set<String> REPEATABLE_FLAGS = Set.of("exclude");
 
-    private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*");
+    // No pattern that backtracks over a line: the value is stripped by hand ("(.+?)\\s*" is quadratic in blanks).
+    private static final Pattern DIRECTIVE = Pattern.compile("#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=(.*)");
     private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
     private static final Pattern HEREDOC = Pattern.compile("(\\d*)<<(-?)([^<]*)");
@@ -112,7 +113,11 @@ final class DockerfileParser {
             return;
         }
         String name = m.group(1).toLowerCase(Locale.ROOT);
-        String value = m.group(2);
+        String value = m.group(2).strip();
+        if (value.isEmpty()) {
+            directivesDone = true;
+            return;
+        }
         if (directives.putIfAbsent(name, value) != null) {
             throw new BuildFileSyntaxException(lineNumber, "only one " + name + " parser directive can be used");
         }
@@ -126,7 +131,11 @@ final class DockerfileParser {
 
     // Appends the line without a trailing escape character; true when the instruction continues.
     private boolean appendContinued(StringBuilder logical, String line) {
-        String stripped = line.replaceAll("[ \t]+$", "");
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        String stripped = line.substring(0, end);
         if (!stripped.isEmpty() && stripped.charAt(stripped.length() - 1) == escape) {
             logical.append(stripped, 0, stripped.length() - 1);
             return true;

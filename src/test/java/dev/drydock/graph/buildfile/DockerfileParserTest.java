@@ -117,4 +117,17 @@ class DockerfileParserTest {
         assertThat(DockerfileParser.parse("\uFEFFFROM alpine\n").instructions()).singleElement()
                 .extracting(Instruction::keyword).isEqualTo("FROM");
     }
+
+    @Test
+    void shouldReadLongRunsOfBlanksWithoutBacktracking() {
+        // "[ \t]+$" and "(.+?)\\s*" took time quadratic in such runs: hours for these lines
+        String blanks = " ".repeat(300_000);
+        Dockerfile file = DockerfileParser.parse("# syntax=docker/dockerfile:1" + blanks + "x\n"
+                + "FROM alpine:3.20" + blanks + "\\" + blanks + "\n  AS base" + blanks + "\n");
+
+        assertThat(file.syntax()).hasValueSatisfying(v -> assertThat(v).startsWith("docker/dockerfile:1").endsWith("x"));
+        assertThat(file.instructions()).singleElement()
+                .satisfies(from -> assertThat(Arguments.whitespaceSeparated(from.arguments()))
+                        .containsExactly("alpine:3.20", "AS", "base"));
+    }
 }
