@@ -1,5 +1,6 @@
 package dev.drydock.task;
 
+import dev.drydock.graph.buildfile.BuildFileAnalyzer;
 import dev.drydock.health.PrivateRegistryConfig;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.InvalidReferenceException;
@@ -80,6 +81,12 @@ public class TaskValidator {
             throw ProblemException.badRequest("source.inline.files", "source.inline.files needs at least the build file");
         }
         files.keySet().forEach(path -> safePath(path, "source.inline.files"));
+        files.forEach((path, content) -> {
+            if (content != null && content.length() > BuildFileAnalyzer.MAX_CONTENT_CHARS) {
+                throw ProblemException.badRequest("source.inline.files", "the inline file " + path + " is longer than "
+                        + BuildFileAnalyzer.MAX_CONTENT_CHARS + " characters, the most a build file may have");
+            }
+        });
         return new TaskSpec.Source(null, new TaskSpec.Inline(new LinkedHashMap<>(files)));
     }
 

@@ -1,11 +1,10 @@
 package dev.drydock.build.engine;
 
+import dev.drydock.graph.buildfile.Glob;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -46,12 +45,12 @@ final class ContextSources {
             checkInside(path, src);
             return List.of(path);
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relative
-                .replace("{", "\\{").replace("}", "\\}"));
+        // Docker has no {a,b} groups; Glob matches without backtracking whatever the pattern.
+        Glob matcher = Glob.path(relative.replace("{", "\\{").replace("}", "\\}")).get(0);
         int depth = relative.split("/").length;
         try (Stream<Path> walk = Files.walk(root, depth)) {
             List<Path> matches = walk.filter(p -> !p.equals(root))
-                    .filter(p -> matcher.matches(root.relativize(p)))
+                    .filter(p -> matcher.matches(root.relativize(p).toString()))
                     .sorted()
                     .toList();
             if (matches.isEmpty()) {

@@ -3,8 +3,10 @@ package dev.drydock.build.engine;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import dev.drydock.graph.buildfile.ExpansionLimitException;
 import dev.drydock.graph.buildfile.ImageRecipe.FileCopy;
 import dev.drydock.graph.buildfile.ImageRecipe.Layer;
+import dev.drydock.graph.buildfile.Substitution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ final class LayerPlanner {
     private final ContextSources sources;
     private final Map<String, String> environment;
     private final String workingDirectory;
+    private final Substitution variables = new Substitution();
 
     LayerPlanner(ContextSources sources, Map<String, String> environment, String workingDirectory) {
         this.sources = sources;
@@ -34,6 +37,15 @@ final class LayerPlanner {
     }
 
     List<FileEntriesLayer> plan(List<Layer> layers, StepLog log) throws BuildException {
+        try {
+            return planLayers(layers, log);
+        } catch (ExpansionLimitException e) {
+            throw BuildException.badRecipe("a COPY destination cannot be expanded with the base image's environment: "
+                    + e.getMessage());
+        }
+    }
+
+    private List<FileEntriesLayer> planLayers(List<Layer> layers, StepLog log) throws BuildException {
         List<FileEntriesLayer> planned = new ArrayList<>();
         for (Layer layer : layers) {
             Map<AbsoluteUnixPath, FileEntry> entries = new LinkedHashMap<>();
@@ -56,11 +68,17 @@ final class LayerPlanner {
     private void copy(FileCopy copy, Map<AbsoluteUnixPath, FileEntry> entries) throws BuildException {
         EntryProperties properties = EntryProperties.of(copy.properties());
         List<Path> matches = sources.match(copy.src());
-        String dest = Variables.expand(copy.dest(), environment);
+        String dest = variables.expand(copy.dest(), environment);
         boolean intoDirectory = dest.endsWith("/") || matches.size() > 1;
         AbsoluteUnixPath target = destination(dest);
-        Globs includes = Globs.of(copy.includes());
-        Globs excludes = Globs.of(copy.excludes());
+        Globs includes;
+        Globs excludes;
+        try {
+            includes = Globs.of(copy.includes());
+            excludes = Globs.of(copy.excludes());
+        } catch (IllegalArgumentException e) {
+            throw BuildException.badRecipe("the includes or excludes of " + copy.src() + " are not valid: " + e.getMessage());
+        }
         for (Path source : matches) {
             if (Files.isDirectory(source)) {
                 copyDirectory(source, target, includes, excludes, properties, entries);
@@ -126,7 +144,7 @@ final class LayerPlanner {
 
     /** {@code dest} in the image: absolute, relative ones under the base's working directory. */
     AbsoluteUnixPath destination(String dest) {
-        String expanded = Variables.expand(dest, environment);
+        String expanded = variables.expand(dest, environment);
         String absolute = expanded.startsWith("/") ? expanded
                 : (workingDirectory.endsWith("/") ? workingDirectory : workingDirectory + "/") + expanded;
         return AbsoluteUnixPath.get(normalise(absolute));

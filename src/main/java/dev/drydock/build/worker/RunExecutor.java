@@ -9,11 +9,13 @@ import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
 import dev.drydock.graph.buildfile.BuildFileKind;
+import dev.drydock.graph.buildfile.BuildFileSyntaxException;
 import dev.drydock.graph.buildfile.ImageRecipe;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
 import dev.drydock.outbox.Outages;
+import dev.drydock.logging.LogText;
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.Descriptor;
 import dev.drydock.registry.RegistryClient;
@@ -254,7 +256,19 @@ public class RunExecutor {
             Map<String, String> args = new LinkedHashMap<>(spec.args());
             args.putAll(runs.args(run));
             Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
-            BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), Files.readString(buildFile), args, platform);
+            // Characters are at most four bytes: larger files cannot be within the analysis's cap.
+            if (Files.size(buildFile) > 4L * BuildFileAnalyzer.MAX_CONTENT_CHARS) {
+                outcome = end(runId, RunStatus.Failed, "build file " + spec.buildFile() + " is longer than "
+                        + BuildFileAnalyzer.MAX_CONTENT_CHARS + " characters");
+                return;
+            }
+            BuildFileAnalysis analysis;
+            try {
+                analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), Files.readString(buildFile), args, platform);
+            } catch (BuildFileSyntaxException e) {
+                outcome = end(runId, RunStatus.Failed, spec.buildFile() + " line " + e.line() + ": " + e.detail());
+                return;
+            }
             if (!analysis.buildable()) {
                 outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + analysis.problems());
                 return Optional.empty();
@@ -331,7 +345,7 @@ public class RunExecutor {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
             RunStatus status = stop.get() != null ? stop.get() : RunStatus.Error;
-            LOG.warnf(e, "run %d failed", runId);
+            LOG.warnf(LogText.escape(e), "run %d failed", runId);
             outcome = end(runId, status, reason(stop.get(), String.valueOf(e.getMessage()), timeout));
         } finally {
             synchronized (attemptOver) {
@@ -397,7 +411,7 @@ public class RunExecutor {
         try {
             tasks.reanalyse(task, Optional.of(commit));
         } catch (RuntimeException e) {
-            LOG.warnf("task %s: re-analysis after the run failed: %s", task, e.getMessage());
+            LOG.warnf("task %s: re-analysis after the run failed: %s", LogText.escape(task), LogText.escape(e.getMessage()));
         }
     }
 

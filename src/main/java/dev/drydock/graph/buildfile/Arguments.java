@@ -47,7 +47,7 @@ final class Arguments {
         List<String> items = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isTextual()) {
-                throw new InstructionException("only a JSON array of strings is allowed here, got " + trimmed);
+                throw new InstructionException("only a JSON array of strings is allowed here");
             }
             items.add(item.textValue());
         }
@@ -109,7 +109,7 @@ final class Arguments {
             String[] parts = WHITESPACE.split(text.strip(), 2);
             if (parts.length < 2) {
                 throw new InstructionException(keyword + " needs a name and a value, e.g. " + keyword
-                        + " " + parts[0] + "=value");
+                        + " name=value");
             }
             return List.of(new NameValue(parts[0], Optional.of(parts[1])));
         }
@@ -117,7 +117,7 @@ final class Arguments {
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq < 0) {
-                throw new InstructionException("can't find = in \"" + word + "\": " + keyword
+                throw new InstructionException("a word without = among name=value pairs: " + keyword
                         + " takes name=value pairs");
             }
             pairs.add(new NameValue(word.substring(0, eq), Optional.of(word.substring(eq + 1))));
@@ -136,7 +136,7 @@ final class Arguments {
             int eq = word.indexOf('=');
             String name = eq < 0 ? word : word.substring(0, eq);
             if (name.isEmpty()) {
-                throw new InstructionException("ARG names can not be blank: \"" + word + "\"");
+                throw new InstructionException("ARG names can not be blank");
             }
             declarations.add(new NameValue(name, eq < 0 ? Optional.empty() : Optional.of(word.substring(eq + 1))));
         }

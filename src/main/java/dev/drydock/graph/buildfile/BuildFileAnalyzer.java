@@ -17,19 +17,29 @@ public class BuildFileAnalyzer {
     public static final Platform DEFAULT_PLATFORM = Platform.of("linux", "amd64");
 
     /**
+     * Longer build files are refused, wherever they come from (the analyze endpoint, a task's inline files, a
+     * repository); real ones are a few KB.
+     */
+    public static final int MAX_CONTENT_CHARS = 1_000_000;
+
+    /**
      * Analyses {@code content}.
      *
      * @param args build arguments (Dockerfile {@code ARG}s; a jib.yaml ignores them)
      * @param platform the target platform, {@link #DEFAULT_PLATFORM} when empty; it is what
      *     {@code $TARGETPLATFORM} and {@code $BUILDPLATFORM} mean. A jib.yaml builds its
      *     {@code from.platforms} when it lists any.
-     * @throws BuildFileSyntaxException when BuildKit or Jib CLI would reject the file outright
+     * @throws BuildFileSyntaxException when BuildKit or Jib CLI would reject the file outright, when it is
+     *     longer than {@link #MAX_CONTENT_CHARS}, or when its variables expand beyond the {@link ExpansionBudget}
      */
     public BuildFileAnalysis analyze(BuildFileKind kind, String content, Map<String, String> args,
             Optional<Platform> platform) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(args, "args");
+        if (content.length() > MAX_CONTENT_CHARS) {
+            throw new BuildFileSyntaxException(1, "the build file is longer than " + MAX_CONTENT_CHARS + " characters");
+        }
         Platform target = platform.orElse(DEFAULT_PLATFORM);
         return switch (kind) {
             case DOCKERFILE -> DockerfileAnalyzer.analyze(content, args, target);

@@ -35,6 +35,7 @@ final class DockerfileAnalyzer {
      */
     private record FromPlatform(Optional<Platform> given, Optional<Platform> pulled) {}
 
+    private static final String FROM_WORDS = "FROM takes one image and an optional AS <name>, and got more words";
     private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
 
     private final Dockerfile file;
@@ -237,13 +238,11 @@ final class DockerfileAnalyzer {
                 throw new InstructionException("AS needs a stage name: FROM <image> AS <name>");
             }
             if (words.size() > 3) {
-                throw new InstructionException("FROM takes one image and an optional AS <name>, got \""
-                        + from.arguments() + "\"");
+                throw new InstructionException(FROM_WORDS);
             }
             name = Optional.of(stageName(words.get(2), earlier));
         } else if (words.size() != 1) {
-            throw new InstructionException("FROM takes one image and an optional AS <name>, got \""
-                    + from.arguments() + "\"");
+            throw new InstructionException(FROM_WORDS);
         }
         String raw = words.get(0);
         return new Stage(earlier.size(), name, from.line(), raw, base(from, raw, earlier, laterArgs), platform);
@@ -252,11 +251,11 @@ final class DockerfileAnalyzer {
     private static String stageName(String written, List<Stage> earlier) {
         String name = written.toLowerCase(Locale.ROOT);
         if (!STAGE_NAME.matcher(name).matches()) {
-            throw new InstructionException("invalid stage name \"" + written + "\": start with a letter, then use "
-                    + "letters, digits, '-', '_' and '.'");
+            throw new InstructionException("invalid stage name: start with a letter, then use letters, digits, "
+                    + "'-', '_' and '.'");
         }
         if (earlier.stream().anyMatch(s -> s.name().filter(name::equals).isPresent())) {
-            throw new InstructionException("duplicate stage name \"" + name + "\"");
+            throw new InstructionException("duplicate stage name: an earlier FROM has the same AS name");
         }
         return name;
     }
@@ -284,7 +283,8 @@ final class DockerfileAnalyzer {
             return new StageBase.Image(ImageReference.parse(value));
         } catch (InvalidReferenceException e) {
             if (raw.indexOf('$') < 0) {
-                throw new InstructionException("FROM " + raw + " is not a valid image reference: " + e.reason());
+                throw new InstructionException("FROM names an image that is not a valid image reference: "
+                        + Excerpts.removed(e.reason()));
             }
             problem(from, "FROM " + raw + " resolves to \"" + value + "\", which is not a valid image reference: "
                     + e.reason());

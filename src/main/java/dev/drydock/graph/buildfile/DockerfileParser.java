@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,8 @@ final class DockerfileParser {
     private static final Set<String> BOOLEAN_FLAGS = Set.of("link", "parents", "keep-git-dir", "unpack");
     private static final Set<String> REPEATABLE_FLAGS = Set.of("exclude");
 
-    private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*");
+    // No pattern that backtracks over a line: the value is stripped by hand ("(.+?)\\s*" is quadratic in blanks).
+    private static final Pattern DIRECTIVE = Pattern.compile("#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=(.*)");
     private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
     private static final Pattern HEREDOC = Pattern.compile("(\\d*)<<(-?)([^<]*)");
@@ -111,14 +113,17 @@ final class DockerfileParser {
             return;
         }
         String name = m.group(1).toLowerCase(Locale.ROOT);
-        String value = m.group(2);
+        String value = m.group(2).strip();
+        if (value.isEmpty()) {
+            directivesDone = true;
+            return;
+        }
         if (directives.putIfAbsent(name, value) != null) {
             throw new BuildFileSyntaxException(lineNumber, "only one " + name + " parser directive can be used");
         }
         if (name.equals("escape")) {
             if (!value.equals("\\") && !value.equals("`")) {
-                throw new BuildFileSyntaxException(lineNumber,
-                        "invalid escape character '" + value + "': use \\ or `");
+                throw new BuildFileSyntaxException(lineNumber, "invalid escape character: use \\ or `");
             }
             escape = value.charAt(0);
         }
@@ -126,7 +131,11 @@ final class DockerfileParser {
 
     // Appends the line without a trailing escape character; true when the instruction continues.
     private boolean appendContinued(StringBuilder logical, String line) {
-        String stripped = line.replaceAll("[ \t]+$", "");
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        String stripped = line.substring(0, end);
         if (!stripped.isEmpty() && stripped.charAt(stripped.length() - 1) == escape) {
             logical.append(stripped, 0, stripped.length() - 1);
             return true;
@@ -140,7 +149,8 @@ final class DockerfileParser {
         m.matches();
         String keyword = m.group(1).toUpperCase(Locale.ROOT);
         if (!INSTRUCTIONS.contains(keyword)) {
-            throw new InstructionException("unknown instruction: " + m.group(1) + suggestion(keyword));
+            // The word is not repeated: the file may not be a Dockerfile at all.
+            throw new InstructionException("unknown instruction" + suggestion(keyword));
         }
         String rest = m.group(2) == null ? "" : m.group(2);
         List<String> rawFlags = new ArrayList<>();
@@ -208,7 +218,7 @@ final class DockerfileParser {
                 }
             }
             if (quote != 0) {
-                throw new InstructionException("unterminated quote in flag " + word);
+                throw new InstructionException("unterminated quote in a flag");
             }
             if (word.toString().equals("--")) {
                 return rest.substring(pos);
@@ -231,15 +241,16 @@ final class DockerfileParser {
                 continue;
             }
             if (!allowed.contains(name)) {
-                throw new InstructionException("unknown flag --" + name + " for " + keyword
-                        + (allowed.isEmpty() ? ", which takes no flags" : ""));
+                throw new InstructionException("unknown flag for " + keyword + (allowed.isEmpty()
+                        ? ", which takes no flags"
+                        : ", which takes --" + String.join(", --", new TreeSet<>(allowed))));
             }
             if (!seen.add(name) && !REPEATABLE_FLAGS.contains(name)) {
                 throw new InstructionException("flag --" + name + " is given twice");
             }
             if (BOOLEAN_FLAGS.contains(name)) {
                 if (value != null && !value.equals("true") && !value.equals("false")) {
-                    throw new InstructionException("flag --" + name + " takes true or false, got \"" + value + "\"");
+                    throw new InstructionException("flag --" + name + " takes true or false");
                 }
                 flags.add(new Flag(name, value == null ? "true" : value));
             } else if (value == null) {
@@ -281,6 +292,6 @@ final class DockerfileParser {
             content.append(line).append('\n');
         }
         throw new BuildFileSyntaxException(start,
-                "unterminated heredoc: no line \"" + name + "\" ends the <<" + name + " that starts here");
+                "unterminated heredoc: no line ends the heredoc that starts here");
     }
 }

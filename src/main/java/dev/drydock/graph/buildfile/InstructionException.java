@@ -4,7 +4,7 @@ package dev.drydock.graph.buildfile;
  * Thrown while one instruction is read; the analyzer adds the instruction's line and rethrows it as a
  * {@link BuildFileSyntaxException}, so helpers need not know where they are.
  */
-final class InstructionException extends RuntimeException {
+class InstructionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

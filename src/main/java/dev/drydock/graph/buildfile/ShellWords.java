@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * BuildKit's word processing for instruction arguments: quote removal, the escape character and
@@ -15,6 +13,10 @@ import java.util.regex.Pattern;
  * {@code ${VAR##glob}}, {@code ${VAR%glob}}, {@code ${VAR%%glob}}, {@code ${VAR/glob/text}} and
  * {@code ${VAR//glob/text}}). Single quotes keep everything; inside double quotes the escape character
  * only escapes {@code "}, {@code $} and itself.
+ *
+ * <p>Every value is charged to the {@link ExpansionBudget} of the build file, which caps what the
+ * substitutions may produce and cost; going over it is an {@link ExpansionLimitException}. Error messages
+ * never quote the text: it may come from a file that is not a build file at all.
  */
 final class ShellWords {
 
@@ -40,23 +42,40 @@ final class ShellWords {
     }
 
     private static final String SPECIAL_PARAMETERS = "@*#?-$!0";
+    private static final String MISSING_BRACE = "syntax error: missing '}' to close a ${ substitution";
 
     private final char escape;
+    private final ExpansionBudget budget;
 
+    /** Word processing with a budget of its own: one instance per build file. */
     ShellWords(char escape) {
+        this(escape, new ExpansionBudget());
+    }
+
+    ShellWords(char escape, ExpansionBudget budget) {
         this.escape = escape;
+        this.budget = budget;
     }
 
     /** Processes {@code text} as one word: whitespace is kept. */
     Result word(String text, Function<String, String> variables, Unset unset) {
-        Lexer lexer = new Lexer(text, variables, unset);
+        Lexer lexer = new Lexer(text, variables, unset, true);
         List<String> words = lexer.run(false);
         return new Result(words.isEmpty() ? "" : words.get(0), lexer.unset, lexer.failures);
     }
 
     /** Splits {@code text} into words on unquoted whitespace, also inside unquoted substitutions. */
     List<String> words(String text, Function<String, String> variables, Unset unset) {
-        return new Lexer(text, variables, unset).run(true);
+        return new Lexer(text, variables, unset, true).run(true);
+    }
+
+    /**
+     * Substitutes variables only: quotes and the escape character are plain text, an unset variable is
+     * empty, and a {@code $} that does not start a valid substitution stays. For values that were processed
+     * once already and kept references only the base image can resolve.
+     */
+    String substitute(String text, Function<String, String> variables) {
+        return new Lexer(text, variables, Unset.EMPTY, false).run(false).get(0);
     }
 
     private final class Lexer {
@@ -64,14 +83,25 @@ final class ShellWords {
         private final String s;
         private final Function<String, String> variables;
         private final Unset mode;
+        // false: quotes and the escape character are plain text (substitute)
+        private final boolean quoting;
+        // how many substitutions this text is nested in
+        private final int depth;
         private final Set<String> unset = new LinkedHashSet<>();
         private final List<String> failures = new ArrayList<>();
         private int pos;
 
-        Lexer(String s, Function<String, String> variables, Unset mode) {
+        Lexer(String s, Function<String, String> variables, Unset mode, boolean quoting) {
+            this(s, variables, mode, quoting, 0);
+        }
+
+        private Lexer(String s, Function<String, String> variables, Unset mode, boolean quoting, int depth) {
             this.s = s;
             this.variables = variables;
             this.mode = mode;
+            this.quoting = quoting;
+            this.depth = depth;
+            budget.nesting(depth);
         }
 
         List<String> run(boolean split) {
@@ -90,7 +120,7 @@ final class ShellWords {
                     pos++;
                 } else if (c == '$' && split) {
                     // An unquoted substitution is split into words like the text around it.
-                    for (char v : dollar().toCharArray()) {
+                    for (char v : substitution().toCharArray()) {
                         if (!Character.isWhitespace(v)) {
                             word.append(v);
                             started = true;
@@ -99,6 +129,14 @@ final class ShellWords {
                             word.setLength(0);
                             started = false;
                         }
+                    }
+                } else if (!quoting) {
+                    started = true;
+                    if (c == '$') {
+                        word.append(substitution());
+                    } else {
+                        word.append(c);
+                        pos++;
                     }
                 } else {
                     started = true;
@@ -112,12 +150,13 @@ final class ShellWords {
                     } else if (c == '"') {
                         word.append(doubleQuoted());
                     } else if (c == '$') {
-                        word.append(dollar());
+                        word.append(substitution());
                     } else {
                         word.append(c);
                         pos++;
                     }
                 }
+                budget.value(word.length());
             }
             if (started || !split) {
                 words.add(word.toString());
@@ -149,7 +188,8 @@ final class ShellWords {
                     return value.toString();
                 }
                 if (c == '$') {
-                    value.append(dollar());
+                    value.append(substitution());
+                    budget.value(value.length());
                     continue;
                 }
                 pos++;
@@ -163,6 +203,22 @@ final class ShellWords {
                     continue;
                 }
                 value.append(c);
+            }
+        }
+
+        // A substitution's value, charged to the budget. Without quoting, one that does not parse stays as text.
+        private String substitution() {
+            int start = pos;
+            if (quoting) {
+                return budget.substituted(dollar());
+            }
+            try {
+                return budget.substituted(dollar());
+            } catch (ExpansionLimitException e) {
+                throw e;
+            } catch (InstructionException e) {
+                pos = start + 1;
+                return "$";
             }
         }
 
@@ -182,15 +238,15 @@ final class ShellWords {
             }
             pos++;
             if (pos >= s.length()) {
-                throw new InstructionException("syntax error: missing '}' in " + s.substring(start));
+                throw new InstructionException(MISSING_BRACE);
             }
             char first = s.charAt(pos);
             if (first == '{' || first == '}' || first == ':') {
-                throw new InstructionException("syntax error: bad substitution in " + s.substring(start));
+                throw new InstructionException("syntax error: bad substitution: ${ needs a variable name");
             }
             String name = name();
             if (pos >= s.length()) {
-                throw new InstructionException("syntax error: missing '}' in " + s.substring(start));
+                throw new InstructionException(MISSING_BRACE);
             }
             char modifier = s.charAt(pos++);
             if (modifier == '}') {
@@ -246,23 +302,14 @@ final class ShellWords {
             if (value == null) {
                 return unset(name, start);
             }
-            Pattern glob = Glob.toPattern(pattern.value());
+            Glob glob = Glob.compile(pattern.value());
             if (modifier == '#') {
-                for (int i = 0; i <= value.length(); i++) {
-                    int end = longest ? value.length() - i : i;
-                    if (glob.matcher(value.substring(0, end)).matches()) {
-                        return value.substring(end);
-                    }
-                }
-            } else {
-                for (int i = 0; i <= value.length(); i++) {
-                    int begin = longest ? i : value.length() - i;
-                    if (glob.matcher(value.substring(begin)).matches()) {
-                        return value.substring(0, begin);
-                    }
-                }
+                int end = glob.matchEnd(value, 0, longest, budget);
+                return end < 0 ? value : value.substring(end);
             }
-            return value;
+            // A suffix of the value is a prefix of the value read backwards.
+            int length = glob.reversed().matchEnd(new StringBuilder(value).reverse(), 0, longest, budget);
+            return length < 0 ? value : value.substring(0, value.length() - length);
         }
 
         private String replacing(String name, int start) {
@@ -276,9 +323,26 @@ final class ShellWords {
             if (value == null) {
                 return unset(name, start);
             }
-            Matcher matcher = Glob.toPattern(pattern.value()).matcher(value);
-            String with = Matcher.quoteReplacement(replacement == null ? "" : replacement.value());
-            return all ? matcher.replaceAll(with) : matcher.replaceFirst(with);
+            return replace(value, Glob.compile(pattern.value()), replacement == null ? "" : replacement.value(), all);
+        }
+
+        // The longest match at the leftmost position where one starts, as in bash; an empty match replaces nothing.
+        private String replace(String value, Glob glob, String with, boolean all) {
+            StringBuilder out = new StringBuilder();
+            int at = 0;
+            boolean replaced = false;
+            while (at < value.length()) {
+                int end = replaced && !all ? -1 : glob.matchEnd(value, at, true, budget);
+                if (end > at) {
+                    out.append(with);
+                    budget.value(out.length());
+                    at = end;
+                    replaced = true;
+                } else {
+                    out.append(value.charAt(at++));
+                }
+            }
+            return out.toString();
         }
 
         private String use(Result nested) {
@@ -290,7 +354,7 @@ final class ShellWords {
         /** Processes the text up to one of {@code stops} (outside quotes and nested braces), consuming it. */
         private Result nestedUntil(char... stops) {
             int begin = pos;
-            int depth = 0;
+            int braces = 0;
             char quote = 0;
             while (pos < s.length()) {
                 char c = s.charAt(pos);
@@ -300,24 +364,24 @@ final class ShellWords {
                     } else if (c == escape && quote == '"') {
                         pos++;
                     }
-                } else if (c == escape) {
+                } else if (quoting && c == escape) {
                     pos++;
-                } else if (c == '\'' || c == '"') {
+                } else if (quoting && (c == '\'' || c == '"')) {
                     quote = c;
                 } else if (c == '$' && pos + 1 < s.length() && s.charAt(pos + 1) == '{') {
-                    depth++;
+                    braces++;
                     pos++;
-                } else if (c == '}' && depth > 0) {
-                    depth--;
-                } else if (depth == 0 && new String(stops).indexOf(c) >= 0) {
-                    Lexer nested = new Lexer(s.substring(begin, pos), variables, mode);
+                } else if (c == '}' && braces > 0) {
+                    braces--;
+                } else if (braces == 0 && new String(stops).indexOf(c) >= 0) {
+                    Lexer nested = new Lexer(s.substring(begin, pos), variables, mode, quoting, depth + 1);
                     String value = nested.run(false).get(0);
                     pos++;
                     return new Result(value, nested.unset, nested.failures);
                 }
                 pos++;
             }
-            throw new InstructionException("syntax error: missing '}' in " + s.substring(begin));
+            throw new InstructionException(MISSING_BRACE);
         }
 
         private String unset(String name, int start) {
@@ -342,50 +406,6 @@ final class ShellWords {
                 pos++;
             }
             return s.substring(begin, pos);
-        }
-    }
-
-    /** Shell glob patterns ({@code *}, {@code ?}, {@code [..]}) as regular expressions. */
-    static final class Glob {
-
-        private Glob() {
-        }
-
-        static Pattern toPattern(String glob) {
-            return Pattern.compile(toRegex(glob), Pattern.DOTALL);
-        }
-
-        static String toRegex(String glob) {
-            StringBuilder regex = new StringBuilder();
-            for (int i = 0; i < glob.length(); i++) {
-                char c = glob.charAt(i);
-                switch (c) {
-                    case '*' -> regex.append(".*");
-                    case '?' -> regex.append('.');
-                    case '[' -> {
-                        int close = glob.indexOf(']', i + 2);
-                        if (close < 0) {
-                            regex.append("\\[");
-                        } else {
-                            String set = glob.substring(i + 1, close);
-                            if (set.startsWith("!")) {
-                                set = "^" + set.substring(1);
-                            }
-                            regex.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                            i = close;
-                        }
-                    }
-                    case '\\' -> {
-                        if (i + 1 < glob.length()) {
-                            regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-                        } else {
-                            regex.append("\\\\");
-                        }
-                    }
-                    default -> regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return regex.toString();
         }
     }
 }

@@ -173,8 +173,7 @@ final class StageWalker {
         for (String word : build.shell().words(instruction.arguments(), this::lookup, Unset.EMPTY)) {
             Matcher m = PORT.matcher(word);
             if (!m.matches() || !validPort(m.group(1)) || m.group(2) != null && !validPort(m.group(2))) {
-                throw new InstructionException("invalid port \"" + word
-                        + "\": use <port>[-<port>][/tcp|/udp|/sctp] with ports 1 to 65535, e.g. 8080 or 53/udp");
+                throw new InstructionException("invalid port: use <port>[-<port>][/tcp|/udp|/sctp] with ports 1 to 65535, e.g. 8080 or 53/udp");
             }
             if ("sctp".equalsIgnoreCase(m.group(3))) {
                 recipe.unsupported(instruction, "exposes the sctp port " + word + ", and Jib exposes only tcp and "
@@ -184,6 +183,11 @@ final class StageWalker {
             }
         }
         return ports;
+    }
+
+    // "COPY --from=x" without its value, for syntax errors, which never quote the file
+    private static String flag(String what) {
+        return what.substring(0, what.indexOf('='));
     }
 
     private static boolean validPort(String digits) {
@@ -218,7 +222,7 @@ final class StageWalker {
         String dest = expanded.get(expanded.size() - 1);
         if (sources.size() > 1 && !dest.endsWith("/")) {
             throw new InstructionException("when " + keyword + " has more than one source, the destination must "
-                    + "be a directory and end with /, got " + dest);
+                    + "be a directory and end with /");
         }
         Optional<String> from = instruction.flag("from");
         if (from.isPresent() && !from.get().isEmpty()) {
@@ -278,14 +282,14 @@ final class StageWalker {
             int index = value.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(value);
             if (index >= build.stages().size()) {
                 int count = build.stages().size();
-                throw new InstructionException(what + " names stage " + value + ", but the stages are numbered "
-                        + "from 0 to " + (count - 1));
+                throw new InstructionException(flag(what) + " names a stage by a number, but the stages are "
+                        + "numbered from 0 to " + (count - 1));
             }
             named = Optional.of(build.stages().get(index));
         }
         if (named.isPresent()) {
             if (named.get().index() == stage.index()) {
-                throw new InstructionException(what + " refers to its own stage");
+                throw new InstructionException(flag(what) + " refers to its own stage");
             }
             return named;
         }
@@ -295,7 +299,8 @@ final class StageWalker {
         } catch (InvalidReferenceException e) {
             String reason = "is neither a stage nor a valid image reference: " + e.reason();
             if (raw.indexOf('$') < 0) {
-                throw new InstructionException(what + " " + reason);
+                throw new InstructionException(flag(what) + " is neither a stage nor a valid image reference: "
+                        + Excerpts.removed(e.reason()));
             }
             problems.add(BuildFileProblem.atInstruction(instruction.line(), instruction.keyword(),
                     what + " resolves to \"" + value + "\", which " + reason));

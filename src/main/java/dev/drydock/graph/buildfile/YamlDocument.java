@@ -60,7 +60,8 @@ final class YamlDocument {
         return new YamlDocument(what, root, lines(content));
     }
 
-    // SnakeYAML knows where the problem is better than Jackson's location, and says it without a code excerpt.
+    // SnakeYAML knows where the problem is better than Jackson's location, and says it without a code excerpt;
+    // what it or Jackson quote (a duplicate key, a token) is taken out.
     private static BuildFileSyntaxException syntaxError(String content, String what, JsonProcessingException e) {
         int line = e.getLocation() != null ? e.getLocation().getLineNr() : 1;
         String reason = e.getOriginalMessage();
@@ -70,7 +71,7 @@ final class YamlDocument {
         }
         int lastLine = (int) content.lines().count();
         line = Math.max(1, Math.min(line, lastLine));
-        String detail = what + " is not valid YAML: " + reason.replaceAll("\\s+", " ").strip();
+        String detail = what + " is not valid YAML: " + Excerpts.removed(String.valueOf(reason));
         return new BuildFileSyntaxException(line, detail);
     }
 

@@ -20,9 +20,6 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BuildFileResource {
 
-    /** Larger build files are refused; real ones are a few KB. */
-    static final int MAX_CONTENT_CHARS = 1_000_000;
-
     @Inject
     BuildFileAnalyzer analyzer;
 
@@ -54,9 +51,9 @@ public class BuildFileResource {
         if (content == null || content.isBlank()) {
             throw ProblemException.badRequest("content", "content is required: the text of the build file");
         }
-        if (content.length() > MAX_CONTENT_CHARS) {
-            throw ProblemException.badRequest("content", "content is longer than " + MAX_CONTENT_CHARS
-                    + " characters");
+        if (content.length() > BuildFileAnalyzer.MAX_CONTENT_CHARS) {
+            throw ProblemException.badRequest("content", "content is longer than "
+                    + BuildFileAnalyzer.MAX_CONTENT_CHARS + " characters");
         }
         return content;
     }

@@ -1,5 +1,6 @@
 package dev.drydock.task.run;
 
+import dev.drydock.logging.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,9 +8,21 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
-/** A run's log: timestamped lines, appended as they happen (each in its own transaction, so they survive a crash). */
+/**
+ * A run's log: timestamped lines, appended as they happen (each in its own transaction, so they survive a crash).
+ * Lines hold text from repositories, build files and registries, so each is escaped ({@link LogText}) and cut at
+ * {@link #MAX_LINE_CHARS}; a run keeps at most {@link #MAX_LINES} lines, the last of which says the log was cut.
+ */
 @ApplicationScoped
 public class RunLog {
+
+    /** The most characters of one line that are kept. */
+    public static final int MAX_LINE_CHARS = 2_000;
+
+    /** The most lines one run's log holds, the truncation marker included. */
+    public static final int MAX_LINES = 5_000;
+
+    static final String TRUNCATED = "[the log of this run is cut here: it reached " + MAX_LINES + " lines]";
 
     @Inject
     EntityManager em;
@@ -21,10 +34,27 @@ public class RunLog {
         }
     }
 
+    /** Appends a line, unless the run's log is full; the line that fills it is the truncation marker. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void append(long runId, String line) {
-        em.createNativeQuery("INSERT INTO run_log (run_id, line) VALUES (:run, :line)")
-                .setParameter("run", runId).setParameter("line", line).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO run_log (run_id, line)
+                SELECT :run, CASE WHEN lines < :max - 1 THEN :line ELSE :marker END
+                FROM (SELECT count(*) AS lines FROM run_log WHERE run_id = :run) counted
+                WHERE lines < :max""")
+                .setParameter("run", runId).setParameter("line", line(line))
+                .setParameter("max", MAX_LINES).setParameter("marker", TRUNCATED).executeUpdate();
+    }
+
+    /** What is stored of a line: escaped, then cut at {@link #MAX_LINE_CHARS} with a note of how much was cut. */
+    static String line(String text) {
+        String escaped = LogText.escape(text);
+        if (escaped.length() <= MAX_LINE_CHARS) {
+            return escaped;
+        }
+        int cut = Character.isHighSurrogate(escaped.charAt(MAX_LINE_CHARS - 1)) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
+        return escaped.substring(0, cut) + " [" + (escaped.length() - cut)
+                + " more characters cut]";
     }
 
     public List<Line> after(long runId, long afterSeq) {

@@ -83,6 +83,7 @@ class BuildFileTableTest {
             assertThat(e).as("a syntax error").isNotNull();
             assertThat(e.detail()).contains(c.error().detail());
             assertThat(e.line()).as("line of: %s", e.detail()).isEqualTo(c.error().line());
+            assertThat(quoted(c.content(), e.getMessage())).as("words of the file in: %s", e.detail()).isEmpty();
             return;
         }
         assertThat(c.buildable()).as("the case says whether it is buildable").isNotNull();
@@ -104,6 +105,17 @@ class BuildFileTableTest {
                 .as("dependencies")
                 .containsExactlyElementsOf(c.dependencies());
         assertThat(analysis.buildable()).as("buildable").isEqualTo(c.buildable());
+    }
+
+    // A syntax error never quotes the file: the words it holds, but for instructions and flag names.
+    private static List<String> quoted(String content, String message) {
+        return Stream.of(content.split("\\s+"))
+                .filter(word -> word.length() >= 4)
+                .filter(word -> !DockerfileParser.INSTRUCTIONS.contains(word.toUpperCase(java.util.Locale.ROOT)))
+                .filter(word -> !word.matches("--[a-z-]+|[a-zA-Z]+:"))
+                .filter(message::contains)
+                .distinct()
+                .toList();
     }
 
     private static ExpectedDependency expectation(Dependency d) {

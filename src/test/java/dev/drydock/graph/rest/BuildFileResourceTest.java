@@ -102,7 +102,24 @@ class BuildFileResourceTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("title", equalTo("Invalid build file"))
                 .body("field", equalTo("content"))
-                .body("detail", startsWith("Dockerfile line 3: unknown instruction: COPPY"));
+                .body("detail", equalTo("Dockerfile line 3: unknown instruction (did you mean COPY?)"));
+    }
+
+    @Test
+    void shouldRefuseADockerfileWhoseArgumentsDoublePerLineNamingTheLine() {
+        StringBuilder bomb = new StringBuilder("ARG A0=x\n");
+        for (int i = 1; i <= 64; i++) {
+            bomb.append("ARG A").append(i).append("=${A").append(i - 1).append("}${A").append(i - 1).append("}\n");
+        }
+        bomb.append("FROM alpine:${A64}\n");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "Dockerfile", "content", bomb.toString()))
+                .post(PATH)
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("field", equalTo("content"))
+                .body("detail", equalTo("Dockerfile line 18: a value expands to more than 65536 characters"));
     }
 
     @Test
