@@ -260,14 +260,14 @@ public class RunExecutor {
             if (Files.size(buildFile) > 4L * BuildFileAnalyzer.MAX_CONTENT_CHARS) {
                 outcome = end(runId, RunStatus.Failed, "build file " + spec.buildFile() + " is longer than "
                         + BuildFileAnalyzer.MAX_CONTENT_CHARS + " characters");
-                return;
+                return Optional.empty();
             }
             BuildFileAnalysis analysis;
             try {
                 analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), Files.readString(buildFile), args, platform);
             } catch (BuildFileSyntaxException e) {
                 outcome = end(runId, RunStatus.Failed, spec.buildFile() + " line " + e.line() + ": " + e.detail());
-                return;
+                return Optional.empty();
             }
             if (!analysis.buildable()) {
                 outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + analysis.problems());
