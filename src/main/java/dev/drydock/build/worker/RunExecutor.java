@@ -4,7 +4,10 @@ import dev.drydock.build.engine.BuildException;
 import dev.drydock.build.engine.BuildRequest;
 import dev.drydock.build.engine.BuildResult;
 import dev.drydock.build.engine.JibImageBuilder;
+import dev.drydock.build.source.CheckoutFiles;
+import dev.drydock.build.source.GitUrlPolicy;
 import dev.drydock.build.source.SourceCheckout;
+import dev.drydock.build.source.SourceException;
 import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
@@ -19,6 +22,7 @@ import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryClientProducer;
 import dev.drydock.registry.RegistryConfig;
 import dev.drydock.registry.RegistrySettingsProvider;
+import dev.drydock.task.BuildFileSource;
 import dev.drydock.task.Task;
 import dev.drydock.task.TaskService;
 import dev.drydock.task.TaskSpec;
@@ -32,8 +36,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -192,17 +195,22 @@ public class RunExecutor {
         try (Workspace workspace = Workspace.prepare(sources, workDirectory.runs(), spec, Optional.ofNullable(run.gitCommit),
                 Optional.ofNullable(run.gitRef), credentials)) {
             step(runId, workspace.commit() == null ? "source: inline files of task " + task.name
-                    : "checked out " + spec.source().git().url() + " at " + workspace.commit());
+                    : "checked out " + GitUrlPolicy.redact(spec.source().git().url()) + " at " + workspace.commit());
             checkStopped(stop);
-            Path buildFile = workspace.context().resolve(spec.buildFile());
-            if (!Files.isRegularFile(buildFile)) {
-                outcome = end(runId, RunStatus.Failed, "build file " + spec.buildFile() + " not found in the source");
+            String buildFile;
+            try {
+                buildFile = new String(CheckoutFiles.read(workspace.context(), spec.buildFile(),
+                        BuildFileSource.MAX_BUILD_FILE_BYTES), StandardCharsets.UTF_8);
+            } catch (SourceException e) {
+                outcome = end(runId, RunStatus.Failed, e.kind() == SourceException.Kind.NOT_FOUND
+                        ? "build file " + spec.buildFile() + " not found in the source"
+                        : "build file " + e.getMessage());
                 return;
             }
             Map<String, String> args = new LinkedHashMap<>(spec.args());
             args.putAll(runs.args(run));
             Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
-            BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), Files.readString(buildFile), args, platform);
+            BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), buildFile, args, platform);
             if (!analysis.buildable()) {
                 outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + analysis.problems());
                 return;
@@ -237,7 +245,8 @@ public class RunExecutor {
             Instant created = Instant.EPOCH;
             List<ImageReference> targets = targets(spec, run, commit);
             Map<String, String> labels = new LinkedHashMap<>();
-            labels.put("org.opencontainers.image.source", spec.source().git() != null ? spec.source().git().url() : "drydock:task/" + task.name);
+            labels.put("org.opencontainers.image.source", spec.source().git() != null
+                    ? GitUrlPolicy.redact(spec.source().git().url()) : "drydock:task/" + task.name);
             if (commit != null) {
                 labels.put("org.opencontainers.image.revision", commit);
             }
@@ -259,6 +268,11 @@ public class RunExecutor {
         } catch (BuildException e) {
             RunStatus status = stop.get() != null ? stop.get()
                     : e.kind() == BuildException.Kind.CANCELED ? RunStatus.Canceled
+                    : e.temporary() ? RunStatus.Error : RunStatus.Failed;
+            outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout));
+        } catch (SourceException e) {
+            RunStatus status = stop.get() != null ? stop.get()
+                    : e.kind() == SourceException.Kind.CANCELED ? RunStatus.Canceled
                     : e.temporary() ? RunStatus.Error : RunStatus.Failed;
             outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout));
         } catch (InterruptedException e) {
