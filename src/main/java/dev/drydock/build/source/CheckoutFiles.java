@@ -30,7 +30,9 @@ public final class CheckoutFiles {
                 real = file.toRealPath();
             } catch (NoSuchFileException e) {
                 if (Files.isSymbolicLink(file)) {
-                    throw new SourceException(Kind.BAD_FILE, "\"" + path + "\" is a broken link");
+                    Path target = file.getParent().resolve(Files.readSymbolicLink(file)).normalize();
+                    throw new SourceException(Kind.BAD_FILE, "\"" + path + "\" is a broken link"
+                            + (target.startsWith(inside) ? "" : " that leads outside the checkout"));
                 }
                 throw new SourceException(Kind.NOT_FOUND, "\"" + path + "\" does not exist in the source");
             }
