@@ -36,6 +36,10 @@ final class OriginRepository implements AutoCloseable {
         return new OriginRepository(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
+    Repository repository() {
+        return git.getRepository();
+    }
+
     String url() {
         return dir.toString();
     }
