@@ -1,7 +1,9 @@
 package dev.drydock.task;
 
+import dev.drydock.build.source.Checkout;
 import dev.drydock.build.source.GitCredentials;
 import dev.drydock.build.source.GitSource;
+import dev.drydock.build.source.GitUrlPolicy;
 import dev.drydock.build.source.SourceCheckout;
 import dev.drydock.build.source.SourceException;
 import dev.drydock.problem.ProblemException;
@@ -13,10 +15,14 @@ import java.util.Optional;
 
 /**
  * Reads a task's build file, from its inline files or from its git repository (at the head of its ref, or at a
- * commit) through the same cached mirrors the builds use.
+ * commit) through the same cached mirrors the builds use, resolving links as a checkout would: a build file that
+ * leads outside the checkout is refused, never read.
  */
 @ApplicationScoped
 public class BuildFileSource {
+
+    /** Largest build file read, in bytes: the analyze endpoint's cap. */
+    public static final int MAX_BUILD_FILE_BYTES = 1_000_000;
 
     @Inject
     CredentialLookup credentials;
@@ -24,8 +30,12 @@ public class BuildFileSource {
     @Inject
     SourceCheckout sources;
 
-    /** The build file's text and the commit it was read at (empty for inline sources). */
-    public record BuildFileText(String content, Optional<String> commit) {}
+    /**
+     * The build file's text and the commit it was read at (empty for inline sources).
+     *
+     * @param createdMirror whether reading it created the repository's mirror (see {@link #discardMirror})
+     */
+    public record BuildFileText(String content, Optional<String> commit, boolean createdMirror) {}
 
     public BuildFileText read(TaskSpec spec, String buildFile, Optional<String> commit) {
         if (spec.source().inline() != null) {
@@ -33,23 +43,52 @@ public class BuildFileSource {
             if (content == null) {
                 throw ProblemException.badRequest("buildFile", "the inline files have no " + buildFile);
             }
-            return new BuildFileText(content, Optional.empty());
+            return new BuildFileText(content, Optional.empty(), false);
         }
         TaskSpec.Git git = spec.source().git();
+        String shown = GitUrlPolicy.redact(git.url());
+        GitSource source = new GitSource(git.url(), git.ref(), git.context());
+        boolean existed = sources.hasMirror(git.url());
         SourceCheckout.FileAtCommit file;
         try {
-            file = sources.readFile(new GitSource(git.url(), git.ref(), git.context()), commit,
-                    GitCredentials.forUrl(git.url(), credentials), buildFile);
+            file = sources.readFile(source, commit, GitCredentials.forUrl(git.url(), credentials), buildFile,
+                    MAX_BUILD_FILE_BYTES);
         } catch (SourceException e) {
-            String field = e.kind() != SourceException.Kind.NOT_FOUND ? "source.git.url"
-                    : commit.isPresent() ? "commit" : "source.git.ref";
-            throw ProblemException.badRequest(field, "cannot read " + git.url() + ": " + e.getMessage());
+            discardIfNew(existed, git.url());
+            String field = switch (e.kind()) {
+                case NOT_FOUND -> commit.isPresent() ? "commit" : "source.git.ref";
+                case BAD_FILE -> "buildFile";
+                default -> "source.git.url";
+            };
+            throw ProblemException.badRequest(field, "cannot read " + shown + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("source.git.url", "cannot read " + git.url() + ": " + e.getMessage());
+            discardIfNew(existed, git.url());
+            throw ProblemException.badRequest("source.git.url", "cannot read " + shown);
         }
-        byte[] content = file.content().orElseThrow(() -> ProblemException.badRequest("buildFile",
-                contextPath(git.context(), buildFile) + " does not exist in " + git.url() + " at " + file.commit()));
-        return new BuildFileText(new String(content, StandardCharsets.UTF_8), Optional.of(file.commit()));
+        if (file.content().isEmpty()) {
+            discardIfNew(existed, git.url());
+            throw ProblemException.badRequest("buildFile", contextPath(git.context(), buildFile)
+                    + " does not exist in " + shown + " at " + file.commit());
+        }
+        return new BuildFileText(new String(file.content().get(), StandardCharsets.UTF_8), Optional.of(file.commit()),
+                file.mirror() == Checkout.Mirror.CLONED);
+    }
+
+    /** Removes the mirror a read created, when nothing is stored that would use it (a dry run, a failed registration). */
+    public void discardMirror(TaskSpec spec, BuildFileText text) {
+        if (text.createdMirror() && spec.source().git() != null) {
+            sources.removeMirror(spec.source().git().url());
+        }
+    }
+
+    private void discardIfNew(boolean existed, String url) {
+        if (!existed) {
+            try {
+                sources.removeMirror(url);
+            } catch (RuntimeException e) {
+                // only a cache: an unremoved mirror is evicted with the others
+            }
+        }
     }
 
     static String contextPath(String context, String buildFile) {

@@ -2,6 +2,7 @@ package dev.drydock.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.build.source.GitUrlPolicy;
 import dev.drydock.graph.DependencyGraph;
 import dev.drydock.graph.GraphEdge;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;
@@ -54,8 +55,9 @@ public class TaskService {
     @Inject
     ObjectMapper json;
 
-    /** A validated, analysed task ready to store. */
-    record Analysed(TaskSpec spec, List<GraphEdge> dependencies, List<String> outputs, Optional<String> commit) {}
+    /** A validated, analysed task ready to store, and the build file it was analysed from. */
+    record Analysed(TaskSpec spec, List<GraphEdge> dependencies, List<String> outputs, Optional<String> commit,
+            BuildFileSource.BuildFileText buildFile) {}
 
     @Transactional
     public TaskView create(TaskSpec request, boolean dryRun) {
@@ -65,12 +67,18 @@ public class TaskService {
         }
         Analysed analysed = analyse(spec);
         if (dryRun) {
+            discardMirror(analysed);
             return view(null, analysed);
         }
         Task task = new Task();
         task.name = spec.name();
         task.createdAt = Instant.now();
-        return store(task, analysed, request);
+        try {
+            return store(task, analysed, request);
+        } catch (RuntimeException e) {
+            discardMirror(analysed);
+            throw e;
+        }
     }
 
     /** Replaces a task's definition (PUT) and re-analyses it. */
@@ -82,7 +90,14 @@ public class TaskService {
         }
         TaskSpec spec = validator.validate(withName(request, name));
         Set<String> before = graph.dependenciesOf(task.id).stream().map(GraphEdge::reference).collect(Collectors.toSet());
-        TaskView view = store(task, analyse(spec), request);
+        Analysed analysed = analyse(spec);
+        TaskView view;
+        try {
+            view = store(task, analysed, request);
+        } catch (RuntimeException e) {
+            discardMirror(analysed);
+            throw e;
+        }
         releaseBases(before);
         return view;
     }
@@ -128,7 +143,7 @@ public class TaskService {
     }
 
     public TaskView view(Task task) {
-        return new TaskView(task.name, spec(task), graph.dependenciesOf(task.id), graph.outputsOf(task.id),
+        return new TaskView(task.name, shown(spec(task)), graph.dependenciesOf(task.id), graph.outputsOf(task.id),
                 task.analyzedCommit, true, task.createdAt, task.updatedAt);
     }
 
@@ -168,6 +183,15 @@ public class TaskService {
 
     private Analysed analyse(TaskSpec spec, Optional<String> commit) {
         BuildFileSource.BuildFileText text = buildFiles.read(spec, spec.buildFile(), commit);
+        try {
+            return analyse(spec, text);
+        } catch (RuntimeException e) {
+            buildFiles.discardMirror(spec, text);
+            throw e;
+        }
+    }
+
+    private Analysed analyse(TaskSpec spec, BuildFileSource.BuildFileText text) {
         BuildFileKind kind = BuildFileKind.ofFileName(spec.buildFile());
         Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
         BuildFileAnalysis analysis;
@@ -183,7 +207,12 @@ public class TaskService {
             throw ProblemException.badRequest("buildFile", spec.buildFile() + " cannot be built by drydock: " + problems);
         }
         List<GraphEdge> edges = analysis.dependencies().stream().map(TaskService::edge).toList();
-        return new Analysed(spec, edges, validator.literalOutputs(spec), text.commit());
+        return new Analysed(spec, edges, validator.literalOutputs(spec), text.commit(), text);
+    }
+
+    /** A mirror made for a task that is not stored (a dry run, a failed registration) is removed. */
+    private void discardMirror(Analysed analysed) {
+        buildFiles.discardMirror(analysed.spec(), analysed.buildFile());
     }
 
     private static GraphEdge edge(Dependency d) {
@@ -211,9 +240,21 @@ public class TaskService {
     }
 
     private TaskView view(Task task, Analysed analysed) {
-        return new TaskView(analysed.spec().name(), withoutSecret(analysed.spec()), analysed.dependencies(),
+        return new TaskView(analysed.spec().name(), shown(withoutSecret(analysed.spec())), analysed.dependencies(),
                 analysed.outputs(), analysed.commit().orElse(null), task != null,
                 task == null ? null : task.createdAt, task == null ? null : task.updatedAt);
+    }
+
+    /** The definition as the API shows it: the git URL redacted like everywhere else. */
+    private static TaskSpec shown(TaskSpec s) {
+        TaskSpec.Git git = s.source().git();
+        if (git == null) {
+            return s;
+        }
+        TaskSpec.Source source = new TaskSpec.Source(new TaskSpec.Git(GitUrlPolicy.redact(git.url()), git.ref(),
+                git.context()), null);
+        return new TaskSpec(s.name(), source, s.buildFile(), s.args(), s.images(), s.platforms(), s.triggers(),
+                s.credentials(), s.timeoutSeconds());
     }
 
     private static TaskSpec withName(TaskSpec s, String name) {

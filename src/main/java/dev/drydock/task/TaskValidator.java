@@ -1,6 +1,10 @@
 package dev.drydock.task;
 
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
+import dev.drydock.build.source.GitUrlPolicy;
+import dev.drydock.build.source.SourceConfig;
+import dev.drydock.build.source.SourceException;
+import dev.drydock.build.source.SourcePaths;
 import dev.drydock.health.PrivateRegistryConfig;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.InvalidReferenceException;
@@ -9,7 +13,6 @@ import dev.drydock.problem.ProblemException;
 import dev.drydock.registry.credential.CredentialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +34,9 @@ public class TaskValidator {
 
     @Inject
     CredentialService credentials;
+
+    @Inject
+    SourceConfig sources;
 
     public TaskSpec validate(TaskSpec s) {
         if (s == null) {
@@ -71,10 +77,18 @@ public class TaskValidator {
             if (git.url() == null || git.url().isBlank()) {
                 throw ProblemException.badRequest("source.git.url", "source.git.url is required");
             }
+            String url;
+            try {
+                url = new GitUrlPolicy(sources.allowInsecureUrls()).check(git.url());
+            } catch (SourceException e) {
+                throw ProblemException.badRequest("source.git.url", e.getMessage());
+            }
             String ref = git.ref() == null || git.ref().isBlank() ? "main" : git.ref().strip();
             String context = git.context() == null || git.context().isBlank() ? "." : git.context().strip();
-            safePath(context, "source.git.context");
-            return new TaskSpec.Source(new TaskSpec.Git(git.url().strip(), ref, context), null);
+            if (!context.equals(".")) {
+                safePath(context, "source.git.context");
+            }
+            return new TaskSpec.Source(new TaskSpec.Git(url, ref, context), null);
         }
         Map<String, String> files = source.inline().files();
         if (files == null || files.isEmpty()) {
@@ -87,6 +101,11 @@ public class TaskValidator {
                         + BuildFileAnalyzer.MAX_CONTENT_CHARS + " characters, the most a build file may have");
             }
         });
+        try {
+            SourcePaths.requireNoClash(files.keySet(), "inline file");
+        } catch (SourceException e) {
+            throw ProblemException.badRequest("source.inline.files", e.getMessage());
+        }
         return new TaskSpec.Source(null, new TaskSpec.Inline(new LinkedHashMap<>(files)));
     }
 
@@ -171,10 +190,12 @@ public class TaskValidator {
         return new TaskSpec.Triggers(baseImage, commit, timers);
     }
 
+    /** The same path rule the checkout applies ({@link SourcePaths}), so a task that registers also checks out. */
     private static void safePath(String path, String field) {
-        Path p = Path.of(path).normalize();
-        if (path.isBlank() || p.isAbsolute() || p.startsWith("..")) {
-            throw ProblemException.badRequest(field, "'" + path + "' must be a relative path inside the source");
+        try {
+            SourcePaths.normalise(path, field);
+        } catch (SourceException e) {
+            throw ProblemException.badRequest(field, e.getMessage());
         }
     }
 }

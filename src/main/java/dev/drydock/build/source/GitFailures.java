@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
 /** JGit's failures as {@link SourceException}s, with URLs and messages free of credentials. */
@@ -18,7 +19,7 @@ final class GitFailures {
 
     static SourceException of(Exception e, String url, Optional<GitCredential> credential, String doing) {
         if (Thread.currentThread().isInterrupted()) {
-            return new SourceException(Kind.CANCELED, doing + " " + redact(url) + " was canceled", null);
+            return new SourceException(Kind.CANCELED, doing + " " + GitUrlPolicy.redact(url) + " was canceled", null);
         }
         String detail = redact(messages(e));
         if (credential.isPresent() && !credential.get().password().isEmpty()) {
@@ -29,18 +30,20 @@ final class GitFailures {
         if (lower.contains("not authorized") || lower.contains("authentication is required")
                 || lower.contains("authentication not supported") || HTTP_DENIED.matcher(lower).find()) {
             kind = Kind.AUTH;
+        } else if (hasCause(e, CorruptObjectException.class) || lower.contains("object checker")) {
+            kind = Kind.INVALID;
         } else if (hasCause(e, NoRemoteRepositoryException.class) || e instanceof InvalidRemoteException
                 || lower.contains("repository not found") || lower.contains("not found")) {
             kind = Kind.NOT_FOUND;
         } else {
             kind = Kind.UNREACHABLE;
         }
-        return new SourceException(kind, doing + " " + redact(url) + " failed: " + detail, null);
+        return new SourceException(kind, doing + " " + GitUrlPolicy.redact(url) + " failed: " + detail, null);
     }
 
-    /** {@code url} without the user and password some URLs carry. */
-    static String redact(String url) {
-        return url == null ? "" : USER_INFO.matcher(url).replaceAll("");
+    /** {@code text} with every URL's user and password removed. */
+    private static String redact(String text) {
+        return text == null ? "" : USER_INFO.matcher(text).replaceAll("");
     }
 
     private static String messages(Throwable e) {

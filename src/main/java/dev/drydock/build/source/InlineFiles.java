@@ -6,11 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Writes a task's inline files (path → UTF-8 content) into a directory, refusing paths that leave it. */
+/**
+ * Writes a task's inline files (path → UTF-8 content) into a directory, refusing paths that leave it or clash;
+ * every file is created new, never written through a link.
+ */
 final class InlineFiles {
 
     private InlineFiles() {
@@ -19,22 +24,20 @@ final class InlineFiles {
     static Path write(Map<String, String> files, Path dir) {
         Map<String, String> sorted = new TreeMap<>(files);
         // Check every path before writing any, so a bad one leaves nothing half-written.
-        sorted.keySet().forEach(name -> SafePaths.resolve(dir, name, "inline file"));
+        sorted.keySet().forEach(name -> SourcePaths.resolve(dir, name, "inline file"));
+        SourcePaths.requireNoClash(sorted.keySet(), "inline file");
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, String> file : sorted.entrySet()) {
-                Path target = SafePaths.resolve(dir, file.getKey(), "inline file");
+                Path target = SourcePaths.resolve(dir, file.getKey(), "inline file");
                 Files.createDirectories(target.getParent());
-                if (Files.isSymbolicLink(target) || Files.isDirectory(target)) {
-                    throw new SourceException(Kind.INVALID, "inline file \"" + file.getKey()
-                            + "\" is also a directory of another inline file");
-                }
-                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             }
             return dir;
         } catch (FileAlreadyExistsException e) {
             throw new SourceException(Kind.INVALID, "inline files clash: " + dir.relativize(Path.of(e.getFile()))
-                    + " is both a file and a directory", e);
+                    + " exists already", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the inline files to " + dir, e);
         }

@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Checks out a task's source for a build. Each repository URL has a bare mirror in the cache directory
@@ -36,10 +36,23 @@ public final class SourceCheckout {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
     private final MirrorCache mirrors;
+    private final SourceLimits limits;
+    private final GitUrlPolicy urls;
 
-    /** @param cacheDirectory where the mirrors live; kept between builds (it is only a cache) */
-    public SourceCheckout(Path cacheDirectory) {
+    /**
+     * @param cacheDirectory where the mirrors live; kept between builds (it is only a cache)
+     * @param limits how much a fetch, a checkout and all mirrors may take
+     * @param urls which git URLs may be fetched
+     */
+    public SourceCheckout(Path cacheDirectory, SourceLimits limits, GitUrlPolicy urls) {
         this.mirrors = new MirrorCache(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.urls = Objects.requireNonNull(urls, "urls");
+    }
+
+    /** The default limits and only secure git URLs. */
+    public SourceCheckout(Path cacheDirectory) {
+        this(cacheDirectory, SourceLimits.DEFAULT, GitUrlPolicy.STRICT);
     }
 
     /**
@@ -49,34 +62,57 @@ public final class SourceCheckout {
     public Checkout checkout(GitSource source, Optional<String> commit, Optional<GitCredential> credential,
             Path workDir) {
         if (!source.context().isEmpty()) {
-            SafePaths.resolve(workDir, source.context(), "context");
+            SourcePaths.resolve(workDir, source.context(), "context");
         }
         requireEmpty(workDir);
         return withCommit(source, commit, credential, (repository, resolved) -> {
-            TreeExport.export(repository, resolved.id(), source.context(), workDir);
+            TreeExport.export(repository, resolved.id(), source.context(), workDir, limits);
             return new Checkout(workDir, resolved.id().name(), resolved.mirror());
         });
     }
 
     /**
      * One file of the source's context directory at {@code commit} (or the head of its ref), read from the
-     * cached mirror without exporting the tree; empty when the commit has no such file.
+     * cached mirror without exporting the tree, its links resolved as a checkout would; empty when the commit
+     * has no such file. Fails with {@link Kind#INVALID} for a link leading outside the context or a file larger
+     * than {@code maxBytes}.
      */
     public FileAtCommit readFile(GitSource source, Optional<String> commit, Optional<GitCredential> credential,
-            String path) {
-        String inRepository = source.context().isEmpty() ? path : source.context() + "/" + path;
+            String path, long maxBytes) {
+        if (!source.context().isEmpty()) {
+            SourcePaths.normalise(source.context(), "context");
+        }
         return withCommit(source, commit, credential, (repository, resolved) -> {
-            try (RevWalk walk = new RevWalk(repository);
-                    TreeWalk tree = TreeWalk.forPath(repository, inRepository, walk.parseCommit(resolved.id()).getTree())) {
-                Optional<byte[]> content = tree == null ? Optional.empty()
-                        : Optional.of(repository.open(tree.getObjectId(0)).getBytes());
-                return new FileAtCommit(resolved.id().name(), content);
+            try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+                Optional<byte[]> content = TreeFiles.read(reader, walk.parseCommit(resolved.id()).getTree(),
+                        source.context(), path, maxBytes);
+                return new FileAtCommit(resolved.id().name(), content, resolved.mirror());
             }
         });
     }
 
-    /** A file's content at a commit; empty when the commit has no file at that path. */
-    public record FileAtCommit(String commit, Optional<byte[]> content) {}
+    /**
+     * A file's content at a commit; empty when the commit has no file at that path.
+     *
+     * @param mirror {@link Mirror#CLONED} when reading it created the repository's mirror
+     */
+    public record FileAtCommit(String commit, Optional<byte[]> content, Mirror mirror) {}
+
+    /** Whether {@code url} has a mirror in the cache. */
+    public boolean hasMirror(String url) {
+        return Files.isDirectory(mirrors.mirrorOf(url).resolve("objects"));
+    }
+
+    /**
+     * Removes the mirror of {@code url}, e.g. one a dry run or a failed registration created; waits for a
+     * checkout using it to finish.
+     */
+    public void removeMirror(String url) {
+        Path mirror = mirrors.mirrorOf(url);
+        try (MirrorCache.Lock lock = mirrors.lock(mirror)) {
+            mirrors.delete(mirror);
+        }
+    }
 
     private record Resolved(ObjectId id, Mirror mirror) {}
 
@@ -88,10 +124,15 @@ public final class SourceCheckout {
     /** Brings {@code commit} (or the ref's head) into the mirror, under its lock, and works on it there. */
     private <T> T withCommit(GitSource source, Optional<String> commit, Optional<GitCredential> credential,
             MirrorWork<T> work) {
-        Path mirror = mirrors.mirrorOf(source.url());
+        String url = urls.check(source.url());
+        source = new GitSource(url, source.ref(), source.context());
+        Path mirror = mirrors.mirrorOf(url);
+        T result;
+        Mirror action;
         try (MirrorCache.Lock lock = mirrors.lock(mirror); Repository repository = open(mirror)) {
+            mirrors.touch(mirror);
             boolean cached = repository.getRefDatabase().hasRefs();
-            Mirror action = cached ? Mirror.FETCHED : Mirror.CLONED;
+            action = cached ? Mirror.FETCHED : Mirror.CLONED;
             ObjectId id;
             if (commit.isPresent()) {
                 Optional<ObjectId> present = cached
@@ -100,29 +141,35 @@ public final class SourceCheckout {
                     action = Mirror.REUSED;
                     id = present.get();
                 } else {
-                    id = MirrorFetch.fetchCommit(repository, source, commit.get(), credential);
+                    id = MirrorFetch.fetchCommit(repository, source, commit.get(), credential, limits.maxFetchBytes());
                 }
             } else {
                 MirrorFetch.fetch(repository, source, credential, MirrorFetch.refSpecs(source.ref()),
-                        cached ? 0 : FIRST_FETCH_DEPTH, false);
-                id = resolveRef(repository, source.ref()).orElseThrow(() -> new SourceException(Kind.NOT_FOUND,
-                        "no branch or tag " + source.ref() + " in " + GitFailures.redact(source.url())));
+                        cached ? 0 : FIRST_FETCH_DEPTH, false, limits.maxFetchBytes());
+                String ref = source.ref();
+                id = resolveRef(repository, ref).orElseThrow(() -> new SourceException(Kind.NOT_FOUND,
+                        "no branch or tag " + ref + " in " + GitUrlPolicy.redact(url)));
             }
-            return work.apply(repository, new Resolved(id, action));
+            result = work.apply(repository, new Resolved(id, action));
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new SourceException(Kind.CANCELED, "the checkout was canceled", e);
             }
-            throw new UncheckedIOException("cannot use the mirror of " + GitFailures.redact(source.url()), e);
+            throw new UncheckedIOException("cannot use the mirror of " + GitUrlPolicy.redact(url), e);
         }
+        if (action != Mirror.REUSED) {
+            mirrors.evict(limits.maxMirrorBytes(), mirror);
+        }
+        return result;
     }
 
     /** The commit at the head of {@code ref} on the server (one ls-remote, nothing stored). */
-    public String resolveHead(String url, String ref, Optional<GitCredential> credential) {
+    public String resolveHead(String gitUrl, String ref, Optional<GitCredential> credential) {
+        String url = urls.check(gitUrl);
         String wanted = ref == null || ref.isBlank() ? "HEAD" : ref.strip();
         try {
             Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(url)
-                    .setCredentialsProvider(MirrorFetch.credentials(credential))
+                    .setCredentialsProvider(MirrorFetch.credentials(url, credential))
                     .setTimeout((int) DEFAULT_TIMEOUT.toSeconds())
                     .callAsMap();
             for (String name : candidates(wanted)) {
@@ -132,7 +179,7 @@ public final class SourceCheckout {
                     return (peeled != null ? peeled : found.getObjectId()).name();
                 }
             }
-            throw new SourceException(Kind.NOT_FOUND, "no branch or tag " + wanted + " in " + GitFailures.redact(url));
+            throw new SourceException(Kind.NOT_FOUND, "no branch or tag " + wanted + " in " + GitUrlPolicy.redact(url));
         } catch (GitAPIException e) {
             throw GitFailures.of(e, url, credential, "listing the refs of");
         }

@@ -13,8 +13,13 @@ public class SourceException extends RuntimeException {
         AUTH,
         /** The git server could not be reached or failed; may pass. */
         UNREACHABLE,
-        /** The source is not acceptable as written: a path escaping its directory, a non-empty work dir. */
+        /**
+         * The source is not acceptable as written: a path escaping its directory, a tree whose entries collide, a
+         * git URL the policy refuses, a repository over a size limit, a non-empty work dir.
+         */
         INVALID,
+        /** A file read from the source (a build file) is a link leading outside it, too large or not a file. */
+        BAD_FILE,
         /** The checking-out thread was interrupted. */
         CANCELED
     }

@@ -4,7 +4,10 @@ import dev.drydock.build.engine.BuildException;
 import dev.drydock.build.engine.BuildRequest;
 import dev.drydock.build.engine.BuildResult;
 import dev.drydock.build.engine.JibImageBuilder;
+import dev.drydock.build.source.CheckoutFiles;
+import dev.drydock.build.source.GitUrlPolicy;
 import dev.drydock.build.source.SourceCheckout;
+import dev.drydock.build.source.SourceException;
 import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
@@ -23,6 +26,7 @@ import dev.drydock.registry.RegistryClientProducer;
 import dev.drydock.registry.RegistryConfig;
 import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.RegistrySettingsProvider;
+import dev.drydock.task.BuildFileSource;
 import dev.drydock.task.Task;
 import dev.drydock.task.TaskService;
 import dev.drydock.task.TaskSpec;
@@ -37,8 +41,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -246,25 +249,24 @@ public class RunExecutor {
         try (Workspace workspace = Workspace.prepare(sources, workDirectory.runs(), spec, Optional.ofNullable(run.gitCommit),
                 Optional.ofNullable(run.gitRef), credentials)) {
             step(runId, workspace.commit() == null ? "source: inline files of task " + task.name
-                    : "checked out " + spec.source().git().url() + " at " + workspace.commit());
+                    : "checked out " + GitUrlPolicy.redact(spec.source().git().url()) + " at " + workspace.commit());
             checkStopped(stop);
-            Path buildFile = workspace.context().resolve(spec.buildFile());
-            if (!Files.isRegularFile(buildFile)) {
-                outcome = end(runId, RunStatus.Failed, "build file " + spec.buildFile() + " not found in the source");
+            String buildFile;
+            try {
+                buildFile = new String(CheckoutFiles.read(workspace.context(), spec.buildFile(),
+                        BuildFileSource.MAX_BUILD_FILE_BYTES), StandardCharsets.UTF_8);
+            } catch (SourceException e) {
+                outcome = end(runId, RunStatus.Failed, e.kind() == SourceException.Kind.NOT_FOUND
+                        ? "build file " + spec.buildFile() + " not found in the source"
+                        : "build file " + e.getMessage());
                 return Optional.empty();
             }
             Map<String, String> args = new LinkedHashMap<>(spec.args());
             args.putAll(runs.args(run));
             Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
-            // Characters are at most four bytes: larger files cannot be within the analysis's cap.
-            if (Files.size(buildFile) > 4L * BuildFileAnalyzer.MAX_CONTENT_CHARS) {
-                outcome = end(runId, RunStatus.Failed, "build file " + spec.buildFile() + " is longer than "
-                        + BuildFileAnalyzer.MAX_CONTENT_CHARS + " characters");
-                return Optional.empty();
-            }
             BuildFileAnalysis analysis;
             try {
-                analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), Files.readString(buildFile), args, platform);
+                analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), buildFile, args, platform);
             } catch (BuildFileSyntaxException e) {
                 outcome = end(runId, RunStatus.Failed, spec.buildFile() + " line " + e.line() + ": " + e.detail());
                 return Optional.empty();
@@ -303,7 +305,8 @@ public class RunExecutor {
             Instant created = Instant.EPOCH;
             List<ImageReference> targets = targets(spec, run, commit);
             Map<String, String> labels = new LinkedHashMap<>();
-            labels.put("org.opencontainers.image.source", spec.source().git() != null ? spec.source().git().url() : "drydock:task/" + task.name);
+            labels.put("org.opencontainers.image.source", spec.source().git() != null
+                    ? GitUrlPolicy.redact(spec.source().git().url()) : "drydock:task/" + task.name);
             if (commit != null) {
                 labels.put("org.opencontainers.image.revision", commit);
             }
@@ -337,6 +340,11 @@ public class RunExecutor {
             }
             RunStatus status = stop.get() != null ? stop.get() : RunStatus.Error;
             outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout) + attempts(e.temporary(), attempt));
+        } catch (SourceException e) {
+            RunStatus status = stop.get() != null ? stop.get()
+                    : e.kind() == SourceException.Kind.CANCELED ? RunStatus.Canceled
+                    : e.temporary() ? RunStatus.Error : RunStatus.Failed;
+            outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout));
         } catch (InterruptedException e) {
             outcome = end(runId, stop.get() == null ? RunStatus.Canceled : stop.get(), reason(stop.get(), "interrupted", timeout));
         } catch (Exception e) {

@@ -1,7 +1,10 @@
 package dev.drydock.build.worker;
 
 import dev.drydock.build.engine.JibImageBuilder;
+import dev.drydock.build.source.GitUrlPolicy;
 import dev.drydock.build.source.SourceCheckout;
+import dev.drydock.build.source.SourceConfig;
+import dev.drydock.build.source.SourceLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -20,10 +23,12 @@ public class WorkDirectory {
     private final Path root;
     private final boolean rebase;
     private final int fullBuilds;
+    private final SourceConfig sources;
 
-    WorkDirectory(WorkerConfig config) {
+    WorkDirectory(WorkerConfig config, SourceConfig sources) {
         rebase = config.rebase();
         fullBuilds = config.fullBuilds();
+        this.sources = sources;
         try {
             root = config.workDir().isPresent() ? Files.createDirectories(config.workDir().get())
                     : Files.createTempDirectory("drydock-builds-");
@@ -40,7 +45,8 @@ public class WorkDirectory {
     @Produces
     @Singleton
     SourceCheckout sourceCheckout() throws IOException {
-        return new SourceCheckout(Files.createDirectories(root.resolve("git-mirrors")));
+        return new SourceCheckout(Files.createDirectories(root.resolve("git-mirrors")), SourceLimits.of(sources),
+                new GitUrlPolicy(sources.allowInsecureUrls()));
     }
 
     @Produces

@@ -37,7 +37,7 @@ class SourceCheckoutTest {
         second = origin.commit("second", Map.of(
                 "app/Dockerfile", "FROM base:2\n",
                 "app/new.txt", "added"));
-        checkouts = new SourceCheckout(dir.resolve("cache"));
+        checkouts = new SourceCheckout(dir.resolve("cache"), SourceLimits.DEFAULT, GitUrlPolicy.ALLOW_INSECURE);
     }
 
     @AfterEach
