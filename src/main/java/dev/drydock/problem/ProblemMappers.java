@@ -1,7 +1,6 @@
 package dev.drydock.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -41,14 +41,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        String field = null;
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-        }
-        String detail = "request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
-        return respond(Problem.of(400, "Malformed request body", detail, field));
+        return problem(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper
@@ -56,12 +49,28 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadable(unreadable);
         }
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            return respond(problem);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("request failed", e);
+            return unexpected(e);
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
-        return respond(Problem.of(status, type.getReasonPhrase(), e.getMessage(), null));
+        String field = switch (status) {
+            case 415 -> "Content-Type";
+            case 406 -> "Accept";
+            default -> null;
+        };
+        return respond(Problem.of(status, type.getReasonPhrase(), e.getMessage(), field));
+    }
+
+    /** Anything else is a bug: logged with its stack trace under an id, answered with the id and nothing internal. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, error id %s", errorId);
+        return respond(Problem.unexpected(errorId));
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

@@ -24,6 +24,11 @@ public class ApiTokens {
         return Optional.empty();
     }
 
+    /** The token configured for a role now, if any; for checking that a session opened with it still counts. */
+    public Optional<String> tokenOf(ApiRole role) {
+        return (role == ApiRole.ADMIN ? config.adminToken() : config.readToken()).filter(t -> !t.isBlank());
+    }
+
     public boolean configured() {
         return config.adminToken().filter(t -> !t.isBlank()).isPresent();
     }

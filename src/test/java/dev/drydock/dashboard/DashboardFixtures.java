@@ -14,20 +14,39 @@ import dev.drydock.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Sessions, tasks and runs for the dashboard's tests. */
 final class DashboardFixtures {
 
     private DashboardFixtures() {}
 
+    private static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
+
     /** A request from a browser signed in with the admin token (no redirects followed). */
     static RequestSpecification asAdmin() {
-        return given().redirects().follow(false).cookie(SessionCookie.NAME, DrydockStackResource.ADMIN_TOKEN);
+        return given().redirects().follow(false).cookie(SessionCookie.NAME, session(DrydockStackResource.ADMIN_TOKEN));
     }
 
     /** A request from a browser signed in with the read-only token. */
     static RequestSpecification asReader() {
-        return given().redirects().follow(false).cookie(SessionCookie.NAME, DrydockStackResource.READ_TOKEN);
+        return given().redirects().follow(false).cookie(SessionCookie.NAME, session(DrydockStackResource.READ_TOKEN));
+    }
+
+    /** The session id of a browser that signed in with {@code token} (one sign-in per token and test JVM). */
+    static String session(String token) {
+        return SESSIONS.computeIfAbsent(token, DashboardFixtures::signIn);
+    }
+
+    /** Signs in through the login form; the session id the cookie then holds. */
+    static String signIn(String token) {
+        String id = given().redirects().follow(false).formParam("token", token).post("/login")
+                .then().statusCode(303).extract().cookie(SessionCookie.NAME);
+        if (id == null || id.isBlank()) {
+            throw new IllegalStateException("signing in set no session cookie");
+        }
+        return id;
     }
 
     /** A request from a browser without a session. */

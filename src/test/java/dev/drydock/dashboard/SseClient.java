@@ -31,7 +31,7 @@ final class SseClient implements AutoCloseable {
     static SseClient open(URI uri, String token) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Cookie", SessionCookie.NAME + "=" + token).GET().build();
+                .header("Cookie", SessionCookie.NAME + "=" + DashboardFixtures.session(token)).GET().build();
         HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("event stream answered " + response.statusCode());

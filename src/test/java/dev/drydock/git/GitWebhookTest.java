@@ -103,8 +103,9 @@ class GitWebhookTest {
     }
 
     @Test
-    void shouldRejectAMalformedPayload() {
-        given().header("X-GitHub-Event", "push").contentType("application/json").body("{not json")
+    void shouldRejectAMalformedSignedPayload() {
+        given().header("X-GitHub-Event", "push").header("X-Hub-Signature-256", "sha256=" + GitProvider.hmac(SECRET, bytes("{not json")))
+                .contentType("application/json").body("{not json")
                 .post("/api/v1/webhooks/git/github").then().statusCode(400).body("field", equalTo("body"));
     }
 

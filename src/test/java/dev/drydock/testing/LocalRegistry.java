@@ -102,7 +102,8 @@ public final class LocalRegistry implements TestRegistry, AutoCloseable {
             Files.createDirectories(dir.resolve("storage"));
             StringBuilder yaml = new StringBuilder();
             yaml.append("version: 0.1\n")
-                    .append("log:\n  level: info\n  formatter: text\n  accesslog:\n    disabled: false\n")
+                    // Warn, not info: at info Distribution logs each notification endpoint with its headers (the bearer secret).
+                    .append("log:\n  level: warn\n  formatter: text\n  accesslog:\n    disabled: false\n")
                     .append("storage:\n  filesystem:\n    rootdirectory: ").append(dir.resolve("storage")).append('\n')
                     .append("  delete:\n    enabled: true\n")
                     .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")

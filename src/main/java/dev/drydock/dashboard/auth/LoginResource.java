@@ -21,8 +21,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Signing in to the dashboard with an API token, and out again. The token is checked like the API checks it and
- * kept only in the HttpOnly session cookie; it is never logged nor shown back.
+ * Signing in to the dashboard with an API token. The token is checked like the API checks it; the browser gets a
+ * session id in its cookie, never the token, which is neither logged nor shown back.
  */
 @Path("/login")
 @Produces(MediaType.TEXT_HTML)
@@ -32,11 +32,14 @@ public class LoginResource {
     ApiTokens tokens;
 
     @Inject
+    Sessions sessions;
+
+    @Inject
     Viewer viewer;
 
     @GET
     public Response form(@QueryParam("next") String next, @Context ContainerRequestContext request) {
-        if (tokens.roleOf(SessionCookie.token(request)).isPresent()) {
+        if (sessions.roleOf(SessionCookie.sessionId(request)).isPresent()) {
             return Response.seeOther(URI.create(SafeRedirect.path(next))).build();
         }
         return Response.ok(page(next, null)).build();
@@ -60,7 +63,7 @@ public class LoginResource {
             return Response.status(401).entity(page(next, "That token is not valid. Use the admin or the read-only API token.")).build();
         }
         return Response.seeOther(URI.create(SafeRedirect.path(next)))
-                .cookie(SessionCookie.create(token.strip(), SessionCookie.secure(request))).build();
+                .cookie(SessionCookie.create(sessions.open(token.strip(), role.get()), SessionCookie.secure(request))).build();
     }
 
     /**
@@ -71,7 +74,7 @@ public class LoginResource {
     @Path("session")
     @Produces(MediaType.TEXT_PLAIN)
     public Response session(@Context ContainerRequestContext request) {
-        return tokens.roleOf(SessionCookie.token(request)).isPresent() ? Response.noContent().build()
+        return sessions.roleOf(SessionCookie.sessionId(request)).isPresent() ? Response.noContent().build()
                 : Response.status(401).build();
     }
 

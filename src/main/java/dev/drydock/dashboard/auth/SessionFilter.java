@@ -3,7 +3,6 @@ package dev.drydock.dashboard.auth;
 import dev.drydock.dashboard.web.Chrome;
 import dev.drydock.dashboard.web.Templates;
 import dev.drydock.security.ApiRole;
-import dev.drydock.security.ApiTokens;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,8 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
- * Guards every {@link SignedIn} resource with the API's token rules, read from the session cookie: without a
- * valid one a page redirects to {@code /login} (a script's fetch or the event stream gets 401); a read token may
+ * Guards every {@link SignedIn} resource with the API's token rules, through the session the cookie names: without a
+ * live one a page redirects to {@code /login} (a script's fetch or the event stream gets 401); a read token may
  * view; only the admin token may post. Posts from another origin are refused.
  */
 public class SessionFilter {
@@ -30,7 +29,7 @@ public class SessionFilter {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
 
     @Inject
-    ApiTokens tokens;
+    Sessions sessions;
 
     @Inject
     Viewer viewer;
@@ -45,7 +44,7 @@ public class SessionFilter {
         if (write && !Origins.sameOrigin(request)) {
             return Optional.of(refuse(403, "Forbidden", "This form was sent from another site."));
         }
-        Optional<ApiRole> role = tokens.roleOf(SessionCookie.token(request));
+        Optional<ApiRole> role = sessions.roleOf(SessionCookie.sessionId(request));
         if (role.isEmpty()) {
             return Optional.of(signInFirst(request));
         }

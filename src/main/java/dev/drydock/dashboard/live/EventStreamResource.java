@@ -26,7 +26,9 @@ public class EventStreamResource {
     @Inject
     LiveEvents events;
 
+    /** Blocking: the session check before it reads the database. */
     @GET
+    @io.smallrye.common.annotation.Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Multi<OutboundSseEvent> live = events.stream().map(e -> sse.newEventBuilder().name(e.kind().sseName()).id(e.id())

@@ -1,8 +1,11 @@
 package dev.drydock.task.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drydock.input.StrictJson;
+import dev.drydock.problem.JsonProblems;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.task.Task;
 import dev.drydock.task.TaskService;
@@ -44,6 +47,9 @@ public class TaskResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    StrictJson strict;
 
     /** Body of a manual run request; every field optional. */
     public record RunRequest(String ref, String commit, Map<String, String> args) {}
@@ -90,9 +96,9 @@ public class TaskResource {
         ObjectNode current = json.valueToTree(tasks.spec(task));
         merge(current, patch);
         try {
-            return tasks.replace(name, json.treeToValue(current, TaskSpec.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badRequest("body", "the patched task is not valid: " + e.getOriginalMessage());
+            return tasks.replace(name, strict.mapper().treeToValue(current, TaskSpec.class));
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
         }
     }
 
@@ -119,9 +125,9 @@ public class TaskResource {
         RunRequest r = new RunRequest(null, null, null);
         if (body != null && !body.isBlank()) {
             try {
-                r = json.readValue(body, RunRequest.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw ProblemException.badRequest("body", "not a valid run request: " + e.getOriginalMessage());
+                r = strict.mapper().readValue(body, RunRequest.class);
+            } catch (JsonProcessingException e) {
+                throw JsonProblems.of(e);
             }
         }
         RunView run = runs.view(triggers.manual(name, Optional.ofNullable(r.ref()), Optional.ofNullable(r.commit()),

@@ -1,5 +1,6 @@
 package dev.drydock.task.run;
 
+import dev.drydock.metrics.GaugeRefresh;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,17 +9,30 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** Runs by status (the queue depth is the Queued count), read at scrape time, and change-to-start latency. */
+/**
+ * Runs by status (the queue depth is the Queued count), counted by {@link GaugeRefresh} rather than per scrape,
+ * and change-to-start latency.
+ */
 @ApplicationScoped
 public class RunMetrics {
 
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    GaugeRefresh refresh;
+
+    private volatile Map<RunStatus, Long> byStatus = Map.of();
     private Timer changeToStart;
 
     void register(@Observes StartupEvent event) {
@@ -31,6 +45,7 @@ public class RunMetrics {
         changeToStart = Timer.builder("drydock.run.change.to.start")
                 .description("From a base change being detected to the rebuild it caused starting")
                 .publishPercentileHistogram().register(meters);
+        refresh.register(this::countRuns);
     }
 
     /** A run caused by base changes started: how long after the first change was detected. */
@@ -40,6 +55,17 @@ public class RunMetrics {
     }
 
     private double count(RunStatus status) {
-        return QuarkusTransaction.requiringNew().call(() -> (double) Run.count("status", status));
+        return byStatus.getOrDefault(status, 0L);
+    }
+
+    void countRuns() {
+        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "SELECT r.status, count(r) FROM Run r GROUP BY r.status").getResultList());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            counts.put((RunStatus) columns[0], ((Number) columns[1]).longValue());
+        }
+        byStatus = counts;
     }
 }

@@ -1,0 +1,279 @@
+package dev.drydock.input;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.task.TaskFixtures;
+import dev.drydock.testing.TestImages;
+import dev.drydock.testing.TestStack;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Malformed requests to every endpoint: each answers a problem+json 4xx naming the field, within a second, and
+ * stores nothing (the rows of every table the API writes are counted before and after, and the task the
+ * updates aim at reads back unchanged).
+ */
+@QuarkusTest
+class BadInputTest {
+
+    static final String TASK = "{task}";
+    static final String GIT_SECRET = "test-git-secret";
+    static final List<String> TABLES = List.of("task", "task_dependency", "task_output", "run", "run_log", "base",
+            "registry_credential", "outbox_event", "processed_event");
+    static final RestAssuredConfig ONE_SECOND = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", 1000).setParam("http.socket.timeout", 1000));
+
+    static String seedTask;
+
+    @Inject
+    AgroalDataSource db;
+
+    /** One request and what it must answer: status and the field the problem names. */
+    record Row(String name, String method, String path, String contentType, String body, Map<String, String> headers,
+            int status, String field) {
+
+        Row header(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Row(this.name, method, path, contentType, body, h, status, field);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Row row(String name, String method, String path, String body, int status, String field) {
+        return new Row(name, method, path, body == null ? null : "application/json", body, Map.of(), status, field);
+    }
+
+    static Row post(String name, String path, String body, String field) {
+        return row(name, "POST", path, body, 400, field);
+    }
+
+    static Row get(String name, String path, String field) {
+        return row(name, "GET", path, null, 400, field);
+    }
+
+    static String task(String extra) {
+        return "{\"name\":\"badinput-never\",\"source\":{\"inline\":{\"files\":{\"Dockerfile\":\"FROM 127.0.0.1:1/x:1\\n\"}}},"
+                + "\"images\":[\"127.0.0.1:1/apps/never:1\"]" + extra + "}";
+    }
+
+    static Stream<Row> rows() {
+        List<Row> rows = new ArrayList<>(List.of(
+                // tasks: registration
+                post("task: unknown top-level field", "/api/v1/tasks", task(",\"colour\":\"red\""), "colour"),
+                post("task: unknown nested field", "/api/v1/tasks",
+                        "{\"name\":\"badinput-never\",\"source\":{\"inline\":{\"filez\":{}}}}", "source.inline.filez"),
+                post("task: a number for the name", "/api/v1/tasks", task(",\"name\":5").replace("\"name\":\"badinput-never\",", ""), "name"),
+                post("task: a string for images", "/api/v1/tasks", task("").replace("[\"127.0.0.1:1/apps/never:1\"]", "\"x\""), "images"),
+                post("task: null inside images", "/api/v1/tasks", task("").replace("[\"127.0.0.1:1/apps/never:1\"]", "[null]"), "images[0]"),
+                post("task: null build argument", "/api/v1/tasks", task(",\"args\":{\"V\":null}"), "args.V"),
+                post("task: a number as build argument", "/api/v1/tasks", task(",\"args\":{\"V\":17}"), "args.V"),
+                post("task: an object as build argument", "/api/v1/tasks", task(",\"args\":{\"V\":{}}"), "args.V"),
+                post("task: a float timeout", "/api/v1/tasks", task(",\"timeoutSeconds\":1.5"), "timeoutSeconds"),
+                post("task: a string timeout", "/api/v1/tasks", task(",\"timeoutSeconds\":\"60\""), "timeoutSeconds"),
+                post("task: a boolean timeout", "/api/v1/tasks", task(",\"timeoutSeconds\":true"), "timeoutSeconds"),
+                post("task: a string for a boolean", "/api/v1/tasks", task(",\"triggers\":{\"baseImage\":{\"enabled\":\"yes\"}}"),
+                        "triggers.baseImage.enabled"),
+                post("task: a number for a boolean", "/api/v1/tasks", task(",\"triggers\":{\"baseImage\":{\"enabled\":1}}"),
+                        "triggers.baseImage.enabled"),
+                post("task: null timer", "/api/v1/tasks", task(",\"triggers\":{\"timers\":[null]}"), "triggers.timers[0]"),
+                post("task: a number for a schedule", "/api/v1/tasks", task(",\"triggers\":{\"timers\":[{\"name\":\"n\",\"schedule\":5}]}"),
+                        "triggers.timers[0].schedule"),
+                post("task: null inline file", "/api/v1/tasks", task("").replace("\"FROM 127.0.0.1:1/x:1\\n\"", "null"),
+                        "source.inline.files.Dockerfile"),
+                post("task: NUL in the name", "/api/v1/tasks", task("").replace("badinput-never", "bad\\u0000never"), "name"),
+                post("task: a control character in a file", "/api/v1/tasks", task("").replace("x:1\\n", "x:1\\u001b[2J"),
+                        "source.inline.files.Dockerfile"),
+                post("task: a control character in an image", "/api/v1/tasks", task("").replace("never:1", "never:1\\u0007"), "images[0]"),
+                post("task: a newline in a file name", "/api/v1/tasks", task("").replace("\"Dockerfile\"", "\"Docker\\nfile\""),
+                        "source.inline.files"),
+                post("task: truncated JSON", "/api/v1/tasks", "{\"name\":", "body"),
+                post("task: two JSON values", "/api/v1/tasks", "{} {}", "body"),
+                post("task: an array body", "/api/v1/tasks", "[]", "body"),
+                post("task: a string body", "/api/v1/tasks", "\"task\"", "body"),
+                post("task: a duplicate field", "/api/v1/tasks", task(",\"name\":\"other\""), "body"),
+                post("task: an empty body", "/api/v1/tasks", "", "name"),
+                row("task: text instead of JSON", "POST", "/api/v1/tasks", null, 415, "Content-Type")
+                        .header("Content-Type", "text/plain"),
+                row("task: NUL in the path", "GET", "/api/v1/tasks/bad%00name", null, 400, "path"),
+                row("task: a newline in the path", "DELETE", "/api/v1/tasks/bad%0Aname", null, 400, "path"),
+                post("task: NUL in a query parameter", "/api/v1/tasks?dryRun=%00", task(""), "dryRun"),
+                // tasks: replace and merge-patch of an existing task
+                row("put: unknown field", "PUT", "/api/v1/tasks/" + TASK, task(",\"colour\":\"red\""), 400, "colour"),
+                row("put: a number for images", "PUT", "/api/v1/tasks/" + TASK, task("").replace("[\"127.0.0.1:1/apps/never:1\"]", "7"), 400, "images"),
+                row("put: an array body", "PUT", "/api/v1/tasks/" + TASK, "[1]", 400, "body"),
+                row("patch: a string timeout", "PATCH", "/api/v1/tasks/" + TASK, "{\"timeoutSeconds\":\"x\"}", 400, "timeoutSeconds"),
+                row("patch: unknown field", "PATCH", "/api/v1/tasks/" + TASK, "{\"bogus\":1}", 400, "bogus"),
+                row("patch: an array body", "PATCH", "/api/v1/tasks/" + TASK, "[]", 400, "body"),
+                row("patch: null inside images", "PATCH", "/api/v1/tasks/" + TASK, "{\"images\":[null]}", 400, "images[0]"),
+                row("patch: NUL in a build argument", "PATCH", "/api/v1/tasks/" + TASK, "{\"args\":{\"V\":\"a\\u0000\"}}", 400, "args.V"),
+                row("patch: a float for a boolean", "PATCH", "/api/v1/tasks/" + TASK, "{\"triggers\":{\"commit\":{\"enabled\":0.0}}}",
+                        400, "triggers.commit.enabled"),
+                // manual runs
+                post("run: null build argument", "/api/v1/tasks/" + TASK + "/runs", "{\"args\":{\"V\":null}}", "args.V"),
+                post("run: a number for ref", "/api/v1/tasks/" + TASK + "/runs", "{\"ref\":5}", "ref"),
+                post("run: unknown field", "/api/v1/tasks/" + TASK + "/runs", "{\"colour\":1}", "colour"),
+                post("run: not JSON", "/api/v1/tasks/" + TASK + "/runs", "run please", "body"),
+                post("run: an array for args", "/api/v1/tasks/" + TASK + "/runs", "{\"args\":[\"V=1\"]}", "args"),
+                post("run: a control character in the path", "/api/v1/tasks/a%1Bb/runs", "{}", "path"),
+                // runs
+                get("runs: unknown status", "/api/v1/runs?status=Bogus", "status"),
+                get("runs: unknown trigger", "/api/v1/runs?trigger=Nope", "trigger"),
+                get("runs: negative page", "/api/v1/runs?page=-1", "page"),
+                get("runs: size 0", "/api/v1/runs?size=0", "size"),
+                get("runs: huge size", "/api/v1/runs?size=100000", "size"),
+                get("runs: a word for page", "/api/v1/runs?page=abc", "page"),
+                get("runs: a float for size", "/api/v1/runs?size=1.5", "size"),
+                get("runs: NUL in task", "/api/v1/runs?task=%00", "task"),
+                get("runs: a word for the id", "/api/v1/runs/abc", "id"),
+                post("runs: cancel with a word for the id", "/api/v1/runs/abc/cancel", null, "id"),
+                get("runs: log with a float id", "/api/v1/runs/1.5/log", "id"),
+                // bases
+                post("base: a number for reference", "/api/v1/bases", "{\"reference\":5}", "reference"),
+                post("base: a string interval", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"intervalSeconds\":\"10\"}", "intervalSeconds"),
+                post("base: a float interval", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"intervalSeconds\":10.5}", "intervalSeconds"),
+                post("base: unknown field", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"tag\":\"y\"}", "tag"),
+                post("base: an invalid reference", "/api/v1/bases", "{\"reference\":\"Not A Reference!\"}", "reference"),
+                post("base: an empty object", "/api/v1/bases", "{}", "reference"),
+                post("base: NUL in reference", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\\u0000\"}", "reference"),
+                post("base: a number for platform", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"platform\":7}", "platform"),
+                post("base: an invalid platform", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"platform\":\"nope\"}", "platform"),
+                post("base: an object for credentials", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"credentials\":{}}", "credentials"),
+                get("bases: unknown status", "/api/v1/bases?status=weird", "status"),
+                get("bases: size 0", "/api/v1/bases?size=0", "size"),
+                get("bases: a word for the id", "/api/v1/bases/xyz", "id"),
+                get("bases: a control character in reference", "/api/v1/bases?reference=%01", "reference"),
+                post("bases: check with a word for the id", "/api/v1/bases/abc/check", null, "id"),
+                // credentials
+                post("credential: a number for password", "/api/v1/credentials",
+                        "{\"name\":\"badinput-c\",\"registry\":\"127.0.0.1:1\",\"username\":\"u\",\"password\":5}", "password"),
+                post("credential: unknown field", "/api/v1/credentials",
+                        "{\"name\":\"badinput-c\",\"registry\":\"127.0.0.1:1\",\"username\":\"u\",\"password\":\"p\",\"token\":\"t\"}", "token"),
+                post("credential: no name", "/api/v1/credentials", "{\"registry\":\"127.0.0.1:1\",\"username\":\"u\",\"password\":\"p\"}", "name"),
+                post("credential: NUL in username", "/api/v1/credentials",
+                        "{\"name\":\"badinput-c\",\"registry\":\"127.0.0.1:1\",\"username\":\"u\\u0000\",\"password\":\"p\"}", "username"),
+                post("credential: an array body", "/api/v1/credentials", "[]", "body"),
+                get("credential: NUL in the name", "/api/v1/credentials/a%00", "path"),
+                // build file analysis
+                post("analyze: null build argument", "/api/v1/buildfiles/analyze",
+                        "{\"kind\":\"Dockerfile\",\"content\":\"FROM a\",\"args\":{\"V\":null}}", "args.V"),
+                post("analyze: a number for kind", "/api/v1/buildfiles/analyze", "{\"kind\":3,\"content\":\"FROM a\"}", "kind"),
+                post("analyze: unknown field", "/api/v1/buildfiles/analyze", "{\"kind\":\"Dockerfile\",\"content\":\"FROM a\",\"extra\":1}", "extra"),
+                post("analyze: no kind", "/api/v1/buildfiles/analyze", "{\"content\":\"FROM a\"}", "kind"),
+                post("analyze: unknown kind", "/api/v1/buildfiles/analyze", "{\"kind\":\"Makefile\",\"content\":\"all:\"}", "kind"),
+                post("analyze: NUL in content", "/api/v1/buildfiles/analyze", "{\"kind\":\"Dockerfile\",\"content\":\"FROM a\\u0000\"}", "content"),
+                post("analyze: an array for args", "/api/v1/buildfiles/analyze", "{\"kind\":\"Dockerfile\",\"content\":\"FROM a\",\"args\":[]}", "args"),
+                post("analyze: an invalid platform", "/api/v1/buildfiles/analyze",
+                        "{\"kind\":\"Dockerfile\",\"content\":\"FROM a\",\"platform\":\"nope\"}", "platform"),
+                // graph
+                get("graph: no image", "/api/v1/graph/dependents", "image"),
+                get("graph: NUL in image", "/api/v1/graph/dependents?image=a%00", "image"),
+                get("graph: an invalid image", "/api/v1/graph/dependents?image=UPPER//bad", "image"),
+                // webhooks, with their secrets but malformed bodies
+                post("distribution webhook: not JSON", "/api/v1/webhooks/registry/distribution", "events!", "body")
+                        .header("Authorization", "Bearer test-distribution-token"),
+                post("distribution webhook: events not a list", "/api/v1/webhooks/registry/distribution", "{\"events\":5}", "events")
+                        .header("Authorization", "Bearer test-distribution-token"),
+                post("distribution webhook: no events", "/api/v1/webhooks/registry/distribution", "{\"event\":[]}", "events")
+                        .header("Authorization", "Bearer test-distribution-token"),
+                post("docker hub webhook: a string for repository", "/api/v1/webhooks/registry/dockerhub?secret=test-dockerhub-secret",
+                        "{\"repository\":\"x\",\"push_data\":{\"tag\":\"1\"}}", "repository.repo_name"),
+                post("harbor webhook: event_data not an object", "/api/v1/webhooks/registry/harbor", "{\"type\":\"PUSH_ARTIFACT\",\"event_data\":[]}",
+                        "event_data.resources").header("Authorization", "test-harbor-secret"),
+                signedGithub("github webhook: an array body", "[]", "body"),
+                signedGithub("github webhook: not JSON", "push!", "body"),
+                post("gitlab webhook: not JSON", "/api/v1/webhooks/git/gitlab", "push!", "body")
+                        .header("X-Gitlab-Event", "Push Hook").header("X-Gitlab-Token", GIT_SECRET)));
+        return rows.stream();
+    }
+
+    static Row signedGithub(String name, String body, String field) {
+        return post(name, "/api/v1/webhooks/git/github", body, field).header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", "sha256=" + hmac(body));
+    }
+
+    static String hmac(String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(GIT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void seedOneTask() {
+        if (seedTask == null) {
+            String base = TestStack.get().upstreamRegistry().host() + "/bases/" + TaskFixtures.unique("badinput") + ":1";
+            TestImages.push(base);
+            String name = TaskFixtures.unique("badinput-seed");
+            TaskFixtures.create(TaskFixtures.inlineTask(name, base)).statusCode(201);
+            seedTask = name;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void shouldRefuseNamingTheFieldQuicklyAndStoreNothing(Row row) throws Exception {
+        Map<String, Long> before = counts();
+        String seedBefore = given().get("/api/v1/tasks/" + seedTask).then().statusCode(200).extract().asString();
+
+        RequestSpecification request = given().config(ONE_SECOND).urlEncodingEnabled(false).headers(row.headers());
+        if (row.contentType() != null && !row.headers().containsKey("Content-Type")) {
+            request.contentType(row.contentType());
+        }
+        if (row.body() != null) {
+            request.body(row.body().getBytes(StandardCharsets.UTF_8));
+        } else if (row.headers().containsKey("Content-Type")) {
+            request.body("{}");
+        }
+        long start = System.nanoTime();
+        Response response = request.request(row.method(), row.path().replace(TASK, seedTask));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(response.statusCode()).as(row.name() + ": " + response.asString()).isEqualTo(row.status());
+        assertThat(response.contentType()).as(row.name()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("field")).as(row.name() + ": " + response.asString()).isEqualTo(row.field());
+        assertThat(response.jsonPath().getString("detail")).as(row.name()).isNotBlank().doesNotContain("dev.drydock", "Exception");
+        assertThat(millis).as(row.name() + " answered in ms").isLessThan(1000);
+        assertThat(counts()).as(row.name() + ": rows stored").isEqualTo(before);
+        assertThat(given().get("/api/v1/tasks/" + seedTask).then().statusCode(200).extract().asString())
+                .as(row.name() + ": the task is unchanged").isEqualTo(seedBefore);
+    }
+
+    private Map<String, Long> counts() throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    r.next();
+                    counts.put(table, r.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+}
