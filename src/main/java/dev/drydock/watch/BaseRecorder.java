@@ -43,7 +43,7 @@ public class BaseRecorder {
         Instant now = Instant.now();
         String previous = base.effectiveDigest();
         base.lastCheckedAt = now;
-        base.status = outcome.status().wire();
+        base.setStatus(outcome.status(), now);
         if (!outcome.ok()) {
             base.lastError = outcome.error();
             base.nextCheckAt = NextCheck.afterFailure(now, outcome, base.intervalSeconds, config.jitter());
@@ -80,7 +80,7 @@ public class BaseRecorder {
         String previous = base.digest;
         Instant now = Instant.now();
         base.lastCheckedAt = now;
-        base.status = BaseStatus.OK.wire();
+        base.setStatus(BaseStatus.OK, now);
         base.lastError = null;
         if (digest.equals(previous)) {
             return Optional.empty();
@@ -105,6 +105,7 @@ public class BaseRecorder {
         }
         em.createNativeQuery("""
                 UPDATE base SET status = 'ok', last_error = NULL, last_checked_at = now(),
+                       status_since = CASE WHEN status = 'ok' AND status_since IS NOT NULL THEN status_since ELSE now() END,
                        next_check_at = now() + make_interval(secs => interval_seconds * (1 + :jitter * (2 * random() - 1)))
                 WHERE id IN (:ids)""")
                 .setParameter("jitter", config.jitter())
