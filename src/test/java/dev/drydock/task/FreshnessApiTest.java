@@ -109,6 +109,21 @@ class FreshnessApiTest {
     }
 
     @Test
+    void shouldExposeTheImagesBehindAndTheAgeOfTheOldestAsMetrics() {
+        String task = unique("metered");
+        create(inlineTask(task, TestStack.get().upstreamRegistry().host() + "/bases/" + unique("m") + ":1")).statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("drydock_images_behind") >= 1);
+        assertThat(gauge("drydock_oldest_behind_seconds")).isGreaterThanOrEqualTo(0);
+    }
+
+    private static double gauge(String name) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(-1.0);
+    }
+
+    @Test
     void shouldRefuseBadPagingAndUnknownTasksWithAProblem() {
         given().get("/api/v1/freshness?size=0").then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("size"));
