@@ -40,8 +40,20 @@ public class Outbox {
         event.data = toJson(data);
         event.createdAt = Instant.now();
         event.persist();
-        appended.fire(new OutboxAppended());
+        appended.fire(new OutboxAppended(summary(data)));
         return event.id;
+    }
+
+    /** The event's log line; a line that cannot be made never fails the state change it announces. */
+    private static String summary(Object data) {
+        if (!(data instanceof Summarized summarized)) {
+            return null;
+        }
+        try {
+            return summarized.summary();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private String toJson(Object data) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Writes what checks found. A changed digest and its {@code dev.drydock.base.changed} event commit together;
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BaseRecorder {
+
+    private static final Logger LOG = Logger.getLogger("dev.drydock.events");
 
     @Inject
     EntityManager em;
@@ -46,9 +49,11 @@ public class BaseRecorder {
         base.lastCheckedAt = now;
         if (!outcome.ok()) {
             recordFailure(base, outcome, now);
+            LOG.infof("check of %s failed (%s, detected by %s): %s; next check at %s", base.reference,
+                    outcome.status().wire(), detectedBy.wire(), outcome.error(), base.nextCheckAt);
             return new Recorded(base, previous, Optional.empty());
         }
-        base.status = outcome.status().wire();
+        base.setStatus(outcome.status(), now);
         base.checkFailures = 0;
         base.lastError = null;
         base.digest = outcome.digest();
@@ -78,7 +83,7 @@ public class BaseRecorder {
         base.checkFailures++;
         boolean retrying = NextCheck.retrying(outcome.status(), base.checkFailures, config.retry());
         if (!retrying || outcome.status() == BaseStatus.RATE_LIMITED) {
-            base.status = outcome.status().wire();
+            base.setStatus(outcome.status(), now);
         }
         if (!retrying && outcome.status() != BaseStatus.UNREACHABLE && outcome.status() != BaseStatus.RATE_LIMITED) {
             base.checkFailures = 0;
@@ -105,7 +110,7 @@ public class BaseRecorder {
         String previous = base.digest;
         Instant now = Instant.now();
         base.lastCheckedAt = now;
-        base.status = BaseStatus.OK.wire();
+        base.setStatus(BaseStatus.OK, now);
         base.checkFailures = 0;
         base.lastError = null;
         if (digest.equals(previous)) {
@@ -131,6 +136,7 @@ public class BaseRecorder {
         }
         em.createNativeQuery("""
                 UPDATE base SET status = 'ok', last_error = NULL, check_failures = 0, last_checked_at = now(),
+                       status_since = CASE WHEN status = 'ok' AND status_since IS NOT NULL THEN status_since ELSE now() END,
                        next_check_at = now() + make_interval(secs => interval_seconds * (1 + :jitter * (2 * random() - 1)))
                 WHERE id IN (:ids)""")
                 .setParameter("jitter", config.jitter())

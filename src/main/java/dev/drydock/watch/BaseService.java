@@ -79,6 +79,11 @@ public class BaseService {
                 : TrackedBase.<TrackedBase>findAll(sort)).page(Page.of(page, size)).list();
     }
 
+    /** Every base tracked for the tag as a whole (no platform), the digests tasks are pinned to. */
+    public List<TrackedBase> wholeTags() {
+        return TrackedBase.list("platform", "");
+    }
+
     /** Every base (all platforms) of a reference, written in any form the reference grammar accepts. */
     public List<TrackedBase> byReference(String reference) {
         return TrackedBase.list("reference", parseReference(reference).toString());

@@ -1,6 +1,7 @@
 package dev.drydock.dashboard;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonElement;
@@ -11,11 +12,16 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ColorScheme;
+import dev.drydock.task.TaskFixtures;
 import dev.drydock.task.run.RunLog;
 import dev.drydock.task.run.RunService;
 import dev.drydock.testing.DrydockStackResource;
+import dev.drydock.testing.LocalRegistry;
+import dev.drydock.testing.RegistryOptions;
+import dev.drydock.testing.TestImages;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -27,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +157,42 @@ class DashboardBrowserTest {
             }
         }
         throw new AssertionError("the dashboard never showed a new run live");
+    }
+
+    @Test
+    void shouldShowTheTasksOfAnUnreachableBaseAsBehindUntilItRecovers() {
+        try (LocalRegistry registry = LocalRegistry.start(RegistryOptions.anonymous())) {
+            String base = registry.host() + "/bases/" + TaskFixtures.unique("down") + ":1";
+            TestImages.push(base);
+            String task = TaskFixtures.unique("down-app");
+            TaskFixtures.create(TaskFixtures.inlineTask(task, base)).statusCode(201);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.given()
+                    .get("/api/v1/bases?reference=" + base).then().extract().jsonPath().getList("items").size() == 1);
+            long baseId = RestAssured.given().get("/api/v1/bases?reference=" + base).then().extract().jsonPath()
+                    .getLong("items[0].id");
+            RestAssured.given().post("/api/v1/bases/" + baseId + "/check").then().statusCode(200).body("status", equalTo("ok"));
+            DashboardFixtures.runThroughApi(task);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RestAssured.given()
+                    .get("/api/v1/tasks/" + task + "/freshness").then().extract().jsonPath().getBoolean("upToDate"));
+            try (BrowserContext context = browser.context(root.toString(), 1280, 800)) {
+                Page page = Browser.signIn(context, "/", DrydockStackResource.ADMIN_TOKEN);
+                assertThat(page.locator("#behind-" + task)).hasCount(0);
+
+                registry.stop();
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "unreachable".equals(RestAssured.given()
+                        .post("/api/v1/bases/" + baseId + "/check").then().extract().path("status")));
+                page.reload();
+                Locator behind = page.locator("#behind-" + task);
+                assertThat(behind).containsText("Base unreachable");
+                assertThat(behind).containsText(base);
+                assertThat(page.locator("#pending")).not().containsText("Nothing is waiting");
+
+                registry.startProcess();
+                RestAssured.given().post("/api/v1/bases/" + baseId + "/check").then().statusCode(200).body("status", equalTo("ok"));
+                page.reload();
+                assertThat(page.locator("#behind-" + task)).hasCount(0);
+            }
+        }
     }
 
     @Test

@@ -69,8 +69,8 @@ class RegistryWebhookTest {
         long id = track(reference, 3600);
         awaitDigest(id, first);
         TestImages.push(reference);
-        String payload = distributionPush(TestStack.get().upstreamRegistry().host(),
-                reference.substring(reference.indexOf('/') + 1, reference.lastIndexOf(':')), "1", "sha256:" + "b".repeat(64));
+        String payload = distributionPush(TestStack.get().upstreamRegistry().host(), repository(reference), "1",
+                "sha256:" + "b".repeat(64));
 
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(payload)
                 .post("/api/v1/webhooks/registry/distribution").then().statusCode(401)
@@ -78,7 +78,19 @@ class RegistryWebhookTest {
         given().contentType(ContentType.JSON).body(payload)
                 .post("/api/v1/webhooks/registry/distribution").then().statusCode(401);
 
-        Thread.sleep(1000);
+        // Sentinel: an authenticated delivery for another base that changed. Once its change is on Kafka, a check the
+        // refused deliveries had started would have announced its change too.
+        String sentinel = WatchTest.upstream("unauth-sentinel") + ":1";
+        String sentinelFirst = TestImages.push(sentinel).digest();
+        long sentinelId = track(sentinel, 3600);
+        awaitDigest(sentinelId, sentinelFirst);
+        String sentinelSecond = TestImages.push(sentinel).digest();
+        given().header("Authorization", "Bearer " + DISTRIBUTION_TOKEN).contentType(ContentType.JSON)
+                .body(distributionPush(TestStack.get().upstreamRegistry().host(), repository(sentinel), "1", sentinelSecond))
+                .post("/api/v1/webhooks/registry/distribution").then().statusCode(202);
+        WatchTest.awaitEvents(kafka, sentinel, 1, Duration.ofSeconds(30));
+
+        assertThat(WatchTest.eventsFor(kafka, reference)).isEmpty();
         assertThat(WatchTest.base(id).get("digest").asText()).isEqualTo(first);
     }
 
@@ -126,6 +138,10 @@ class RegistryWebhookTest {
                 .body("untracked[0]", startsWith("docker.io/acme/app-"));
         given().queryParam("secret", "nope").contentType(ContentType.JSON).body(hub)
                 .post("/api/v1/webhooks/registry/dockerhub").then().statusCode(401);
+    }
+
+    private static String repository(String reference) {
+        return reference.substring(reference.indexOf('/') + 1, reference.lastIndexOf(':'));
     }
 
     static String distributionPush(String host, String repository, String tag, String digest) {

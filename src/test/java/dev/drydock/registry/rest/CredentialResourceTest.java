@@ -11,17 +11,26 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.drydock.registry.CredentialLookup;
-import dev.drydock.registry.RegistryClient;
-import dev.drydock.registry.RegistryCredential;
+import dev.drydock.testing.LocalRegistry;
+import dev.drydock.testing.RegistryOptions;
+import dev.drydock.testing.TestImages;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,9 +45,6 @@ class CredentialResourceTest {
 
     @Inject
     CredentialLookup credentials;
-
-    @Inject
-    RegistryClient registryClient;
 
     private static String uniqueName() {
         return "cred-" + UUID.randomUUID().toString().substring(0, 8);
@@ -78,27 +84,72 @@ class CredentialResourceTest {
     }
 
     @Test
-    void shouldStoreThePasswordEncryptedAndHandItOnlyToTheRegistryClient() throws Exception {
-        String name = uniqueName();
-        String registry = uniqueRegistry();
-        given().contentType(ContentType.JSON).body(body(name, registry, "bob", "dckr_pat_plaintext"))
-                .when().post(PATH).then().statusCode(201);
+    void shouldStoreThePasswordEncryptedAndHandItOnlyToTheRegistryItIsFor() throws Exception {
+        String password = "dckr_pat_" + UUID.randomUUID();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler everything = capture(logged);
+        Logger root = Logger.getLogger("");
+        root.addHandler(everything);
+        // The registry accepts this user with this password and nothing else.
+        try (LocalRegistry registry = LocalRegistry.start(RegistryOptions.htpasswd("bob", password))) {
+            String reference = registry.host() + "/private/base:1";
+            String digest = TestImages.builder().credentials("bob", password).push(reference).digest();
+            List<String> answers = new ArrayList<>();
+            String tracked = given().contentType(ContentType.JSON)
+                    .body(Map.of("reference", reference, "intervalSeconds", 3600))
+                    .post("/api/v1/bases").then().statusCode(201).extract().asString();
+            long baseId = JsonPath.from(tracked).getLong("id");
+            // Before the credential set exists the registry refuses drydock ...
+            answers.add(given().post("/api/v1/bases/" + baseId + "/check").then().statusCode(200)
+                    .body("status", equalTo("unauthorized")).extract().asString());
 
-        String stored;
+            String name = uniqueName();
+            answers.add(given().contentType(ContentType.JSON).body(body(name, registry.host(), "bob", password))
+                    .when().post(PATH).then().statusCode(201).extract().asString());
+
+            // ... and with it the same check succeeds: drydock sent the stored password to this registry.
+            answers.add(given().post("/api/v1/bases/" + baseId + "/check").then().statusCode(200)
+                    .body("status", equalTo("ok")).body("digest", equalTo(digest)).extract().asString());
+            answers.add(given().get(PATH + "/" + name).then().statusCode(200).extract().asString());
+            answers.add(given().get(PATH).then().statusCode(200).extract().asString());
+            answers.add(given().get("/api/v1/bases/" + baseId).then().statusCode(200).extract().asString());
+
+            assertThat(answers).noneMatch(a -> a.contains(password));
+            assertThat(stored(name)).startsWith("v1:").doesNotContain(password);
+            assertThat(credentials.forRegistry(uniqueRegistry())).isEmpty();
+            given().delete("/api/v1/bases/" + baseId).then().statusCode(204);
+        } finally {
+            root.removeHandler(everything);
+        }
+        assertThat(logged).isNotEmpty().noneMatch(line -> line.contains(password));
+    }
+
+    private String stored(String name) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select password_encrypted from registry_credential where name = ?")) {
+                PreparedStatement s = c.prepareStatement("select password_encrypted from registry_credential where name = ?")) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                stored = rs.getString(1);
+                return rs.getString(1);
             }
         }
-        assertThat(stored).startsWith("v1:").doesNotContain("dckr_pat_plaintext");
+    }
 
-        assertThat(credentials.forRegistry(registry)).contains(new RegistryCredential("bob", "dckr_pat_plaintext"));
-        assertThat(credentials.forRegistry(uniqueRegistry())).isEmpty();
-        assertThat(registryClient).isNotNull();
+    /** Every log record of the application, formatted as it would be written. */
+    private static Handler capture(List<String> lines) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                lines.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
     }
 
     @Test
