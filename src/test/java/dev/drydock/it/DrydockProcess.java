@@ -19,6 +19,7 @@ import java.util.Map;
 final class DrydockProcess implements AutoCloseable {
 
     static final String TOKEN = "it-admin-token";
+    static final String WEBHOOK_SECRET = "it-webhook-secret";
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     private final Process process;
@@ -30,6 +31,12 @@ final class DrydockProcess implements AutoCloseable {
     }
 
     static DrydockProcess start(TestStack stack, Path log) throws IOException, InterruptedException {
+        return start(stack, log, Map.of());
+    }
+
+    /** {@code overrides}: environment variables that replace or add to the ones derived from the stack. */
+    static DrydockProcess start(TestStack stack, Path log, Map<String, String> overrides)
+            throws IOException, InterruptedException {
         int port = freePort();
         String jar = System.getProperty("drydock.test.app-jar", "target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -47,6 +54,8 @@ final class DrydockProcess implements AutoCloseable {
         env.put("DRYDOCK_API_TOKEN", TOKEN);
         env.put("DRYDOCK_WORKER_LEASE", "4s");
         env.put("DRYDOCK_WORKER_HEARTBEAT", "500ms");
+        env.put("DRYDOCK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.putAll(overrides);
         Files.createDirectories(log.getParent());
         Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         DrydockProcess drydock = new DrydockProcess(process, port);
@@ -74,8 +83,13 @@ final class DrydockProcess implements AutoCloseable {
     }
 
     HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        return callWith(method, path, json, "Bearer " + TOKEN, "application/json");
+    }
+
+    HttpResponse<String> callWith(String method, String path, String json, String authorization, String contentType)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", authorization).header("Content-Type", contentType)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -60,7 +60,11 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void startServer() {
+    /** Starts the server again after {@link #stop()}, on the same port and data. */
+    public void startServer() {
+        if (server != null && server.isAlive()) {
+            return;
+        }
         server = LocalProcess.start("postgres", LocalProcess.asUser("postgres", List.of(
                 binDir.resolve("postgres").toString(), "-D", dataDir.toString(), "-p", String.valueOf(port),
                 "-k", dataDir.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
@@ -88,6 +92,18 @@ public final class LocalPostgres implements AutoCloseable {
         return LocalProcess.run(LocalProcess.asUser("postgres", List.of(binDir.resolve("psql").toString(),
                 "-h", dataDir.toString(), "-p", String.valueOf(port), "-U", "postgres", "-d", "postgres",
                 "-v", "ON_ERROR_STOP=1", "-Atc", sql)), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops the server like a crash: {@code pg_ctl stop -m immediate} ends every backend at once, without a
+     * checkpoint, so the next start runs crash recovery. (A SIGKILL would reach only the {@code runuser} wrapper.)
+     */
+    public void stop() {
+        LocalProcess.run(LocalProcess.asUser("postgres", List.of(binDir.resolve("pg_ctl").toString(), "-D",
+                dataDir.toString(), "-m", "immediate", "-w", "stop")), Duration.ofSeconds(30));
+        if (server != null) {
+            server.kill();
+        }
     }
 
     @Override

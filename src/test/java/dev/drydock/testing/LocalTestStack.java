@@ -57,4 +57,32 @@ final class LocalTestStack implements TestStack {
     public void startKafka() {
         kafka.startBroker();
     }
+
+    @Override
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    @Override
+    public void startPostgres() {
+        postgres.startServer();
+    }
+
+    @Override
+    public void stopPrivateRegistry() {
+        privateRegistry.stop();
+    }
+
+    @Override
+    public void startPrivateRegistry() {
+        privateRegistry.startProcess();
+    }
+
+    @Override
+    public void close() {
+        upstreamRegistry.close();
+        privateRegistry.close();
+        kafka.close();
+        postgres.close();
+    }
 }
