@@ -20,6 +20,8 @@ final class DrydockProcess implements AutoCloseable {
 
     static final String TOKEN = "it-admin-token";
     static final String WEBHOOK_SECRET = "it-webhook-secret";
+    /** A loaded 2-core machine has been seen to need 80 s for the first start. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     private final Process process;
@@ -95,7 +97,7 @@ final class DrydockProcess implements AutoCloseable {
     }
 
     private void awaitReady(Path log) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("drydock exited; see " + log);
@@ -111,7 +113,7 @@ final class DrydockProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("drydock not ready after 90 s; see " + log);
+        throw new IllegalStateException("drydock not ready after " + READY_TIMEOUT + "; see " + log);
     }
 
     private static int freePort() throws IOException {

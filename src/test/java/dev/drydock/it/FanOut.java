@@ -171,7 +171,7 @@ final class FanOut {
             Thread.sleep(POLL.toMillis());
         }
         throw new AssertionError(name + " not settled on " + label(digest) + " " + timeout + " after the fault ended; "
-                + last);
+                + last + evidence(after));
     }
 
     /**
@@ -244,6 +244,23 @@ final class FanOut {
     /** Runs of this phase counted by status and pinned digest, e.g. {Succeeded@d2=3, Queued@d3=1}. */
     String describe(long after, String digest) throws SQLException {
         return describe(runs(after)) + ", outbox unpublished " + unpublishedOutboxRows() + ", final " + label(digest);
+    }
+
+    /** The error and last log lines of the newest run of this phase that did not succeed, if any. */
+    private String evidence(long after) {
+        try (Connection db = db(); var statement = db.prepareStatement("""
+                SELECT r.id, r.status, r.error, (SELECT string_agg(line, ' | ' ORDER BY seq) FROM
+                    (SELECT line, seq FROM run_log WHERE run_id = r.id ORDER BY seq DESC LIMIT 6) l)
+                FROM run r WHERE r.id > ? AND r.task_name LIKE ? AND r.status <> 'Succeeded' ORDER BY r.id DESC LIMIT 1""")) {
+            statement.setLong(1, after);
+            statement.setString(2, name + "-%");
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? "; run " + rs.getLong(1) + " " + rs.getString(2) + ": " + rs.getString(3)
+                        + " — log: " + rs.getString(4) : "";
+            }
+        } catch (SQLException e) {
+            return "";
+        }
     }
 
     private String describe(List<RunRow> runs) {
