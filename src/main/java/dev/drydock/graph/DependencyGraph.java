@@ -64,6 +64,32 @@ public class DependencyGraph {
                 .setParameter("id", taskId).getResultList();
     }
 
+    /** Every task's dependencies at once, by task id (for whole-graph views such as freshness). */
+    public Map<Long, List<GraphEdge>> allDependencies() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT task_id, reference, stage, runtime, pinned, platform FROM task_dependency ORDER BY task_id, stage, reference")
+                .getResultList();
+        Map<Long, List<GraphEdge>> result = new HashMap<>();
+        for (Object[] r : rows) {
+            result.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add(new GraphEdge((String) r[1],
+                    ((Number) r[2]).intValue(), (Boolean) r[3], (Boolean) r[4], (String) r[5]));
+        }
+        return result;
+    }
+
+    /** Every task's literal outputs at once, by task id. */
+    public Map<Long, List<String>> allOutputs() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT task_id, reference FROM task_output ORDER BY task_id, reference")
+                .getResultList();
+        Map<Long, List<String>> result = new HashMap<>();
+        for (Object[] r : rows) {
+            result.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>()).add((String) r[1]);
+        }
+        return result;
+    }
+
     /** Is any task still depending on this image? */
     public boolean hasDependents(String reference) {
         return !em.createNativeQuery("SELECT 1 FROM task_dependency WHERE reference = :ref LIMIT 1")

@@ -1,5 +1,6 @@
 package dev.drydock.outbox;
 
+import dev.drydock.concurrent.DaemonThreads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,18 +11,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka in {@code seq} order and marks them published. One relay publishes at a time
- * across all replicas (a transaction-scoped PostgreSQL advisory lock), so per-key order holds. When Kafka is
- * unreachable the rows stay and the relay backs off; nothing is lost and nothing is skipped.
+ * Publishes outbox rows to Kafka and marks them published. One relay publishes at a time across all replicas (a
+ * transaction-scoped PostgreSQL advisory lock); within a pass, rows of one topic and key are sent one after the
+ * other in {@code seq} order and a failed send holds back the later rows of its key ({@link KeyedSends}), so
+ * events of one key reach Kafka in the order they were appended. When Kafka is unreachable the rows stay and the
+ * relay backs off; nothing is lost, nothing is skipped, nothing overtakes.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,8 +47,11 @@ public class OutboxRelay {
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
+    /** Starts a key's next send once the previous one was acknowledged, off Kafka's callback threads. */
+    private ExecutorService sendExecutor;
 
     void start(@Observes StartupEvent event) {
+        sendExecutor = Executors.newSingleThreadExecutor(DaemonThreads.named("outbox-send"));
         running = true;
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
@@ -55,6 +62,9 @@ public class OutboxRelay {
         running = false;
         if (thread != null) {
             thread.interrupt();
+        }
+        if (sendExecutor != null) {
+            sendExecutor.shutdownNow();
         }
     }
 
@@ -102,32 +112,40 @@ public class OutboxRelay {
                 return new Batch(0, 0);
             }
             List<OutboxEvent> rows = OutboxEvent.unpublished(config.batchSize());
-            List<CompletableFuture<Void>> sends = new ArrayList<>(rows.size());
-            for (OutboxEvent row : rows) {
-                sends.add(publisher.send(row));
-            }
+            KeyedSends keyed = new KeyedSends(publisher::send, sendExecutor);
+            List<CompletableFuture<Void>> sends = keyed.start(rows);
             Instant deadline = Instant.now().plus(config.sendTimeout());
             int published = 0;
             int failed = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                OutboxEvent row = rows.get(i);
-                try {
-                    sends.get(i).get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-                    row.publishedAt = Instant.now();
-                    published++;
-                } catch (ExecutionException | TimeoutException e) {
-                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                    row.attempts++;
-                    row.lastError = String.valueOf(cause);
-                    failed++;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("relay interrupted", e);
+            int heldBack = 0;
+            try {
+                for (int i = 0; i < rows.size(); i++) {
+                    OutboxEvent row = rows.get(i);
+                    try {
+                        sends.get(i).get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+                        row.publishedAt = Instant.now();
+                        published++;
+                    } catch (ExecutionException | TimeoutException e) {
+                        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                        if (cause instanceof KeyedSends.HeldBack) {
+                            heldBack++;
+                        } else {
+                            row.attempts++;
+                        }
+                        row.lastError = String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
+                        failed++;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("relay interrupted", e);
+                    }
                 }
+            } finally {
+                keyed.close();
             }
             if (failed > 0) {
-                LOG.warnf("outbox relay: %d of %d events not acknowledged by Kafka; they stay in the outbox and will be retried",
-                        failed, rows.size());
+                LOG.warnf("outbox relay: %d of %d events not acknowledged by Kafka (%d of them held back behind an "
+                        + "earlier event of their key); they stay in the outbox and will be retried in order",
+                        failed, rows.size(), heldBack);
             }
             return new Batch(published, failed);
         });

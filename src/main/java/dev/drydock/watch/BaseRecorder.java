@@ -42,8 +42,9 @@ public class BaseRecorder {
         }
         Instant now = Instant.now();
         String previous = base.effectiveDigest();
+        BaseStatus before = base.baseStatus();
         base.lastCheckedAt = now;
-        base.status = outcome.status().wire();
+        base.setStatus(outcome.status(), now);
         if (!outcome.ok()) {
             base.lastError = outcome.error();
             base.nextCheckAt = NextCheck.afterFailure(now, outcome, base.intervalSeconds, config.jitter());
@@ -56,7 +57,10 @@ public class BaseRecorder {
         base.mediaType = outcome.mediaType();
         base.nextCheckAt = NextCheck.after(now, base.intervalSeconds, config.jitter());
         String current = base.effectiveDigest();
-        if (previous == null || previous.equals(current)) {
+        // The first digest of a new base is the baseline, not a change; but a base that did not exist and now
+        // does is a change for the tasks that were waiting for it.
+        boolean appeared = previous == null && before == BaseStatus.NOT_FOUND;
+        if (previous == null ? !appeared : previous.equals(current)) {
             return new Recorded(base, previous, Optional.empty());
         }
         base.lastChangedAt = now;
@@ -80,7 +84,7 @@ public class BaseRecorder {
         String previous = base.digest;
         Instant now = Instant.now();
         base.lastCheckedAt = now;
-        base.status = BaseStatus.OK.wire();
+        base.setStatus(BaseStatus.OK, now);
         base.lastError = null;
         if (digest.equals(previous)) {
             return Optional.empty();
@@ -105,6 +109,7 @@ public class BaseRecorder {
         }
         em.createNativeQuery("""
                 UPDATE base SET status = 'ok', last_error = NULL, last_checked_at = now(),
+                       status_since = CASE WHEN status = 'ok' AND status_since IS NOT NULL THEN status_since ELSE now() END,
                        next_check_at = now() + make_interval(secs => interval_seconds * (1 + :jitter * (2 * random() - 1)))
                 WHERE id IN (:ids)""")
                 .setParameter("jitter", config.jitter())

@@ -79,6 +79,11 @@ public class BaseService {
                 : TrackedBase.<TrackedBase>findAll(sort)).page(Page.of(page, size)).list();
     }
 
+    /** Every base tracked for the tag as a whole (no platform), the digests tasks are pinned to. */
+    public List<TrackedBase> wholeTags() {
+        return TrackedBase.list("platform", "");
+    }
+
     /** Every base (all platforms) of a reference, written in any form the reference grammar accepts. */
     public List<TrackedBase> byReference(String reference) {
         return TrackedBase.list("reference", parseReference(reference).toString());
@@ -104,6 +109,18 @@ public class BaseService {
         TrackedBase.<TrackedBase>list("reference in ?1 and platform = '' and digest is not null", references)
                 .forEach(b -> digests.put(b.reference, b.digest));
         return digests;
+    }
+
+    /**
+     * Whether the watch has recorded a digest for this base other than {@code digest}: an event announcing
+     * {@code digest} is then older than what the database knows. Unknown bases and bases without a digest yet
+     * supersede nothing.
+     */
+    public boolean supersedes(String reference, String platform, String digest) {
+        return TrackedBase.byReference(reference, platform == null ? "" : platform)
+                .map(TrackedBase::effectiveDigest)
+                .filter(current -> !current.equals(digest))
+                .isPresent();
     }
 
     /** A task no longer needs this base: stop watching it unless someone tracks it explicitly. */

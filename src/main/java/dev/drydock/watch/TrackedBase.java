@@ -43,6 +43,10 @@ public class TrackedBase extends PanacheEntityBase {
     @Column(nullable = false)
     public String status = BaseStatus.PENDING.wire();
 
+    /** When {@link #status} last changed. */
+    @Column(name = "status_since")
+    public Instant statusSince;
+
     @Column(name = "last_error")
     public String lastError;
 
@@ -70,6 +74,14 @@ public class TrackedBase extends PanacheEntityBase {
     /** The digest a change is judged by: the platform's manifest when a platform is set, else the tag's. */
     public String effectiveDigest() {
         return platform.isEmpty() ? digest : platformDigest;
+    }
+
+    /** Sets the status, remembering when it changed. */
+    public void setStatus(BaseStatus next, Instant at) {
+        if (!next.wire().equals(status) || statusSince == null) {
+            statusSince = at;
+        }
+        status = next.wire();
     }
 
     public BaseStatus baseStatus() {

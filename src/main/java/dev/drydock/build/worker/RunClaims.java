@@ -5,7 +5,9 @@ import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunLog;
 import dev.drydock.task.run.RunService;
 import dev.drydock.task.run.RunStatus;
+import dev.drydock.task.trigger.TriggerService;
 import dev.drydock.watch.BaseRecorder;
+import dev.drydock.watch.BaseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +32,12 @@ public class RunClaims {
 
     @Inject
     BaseRecorder bases;
+
+    @Inject
+    BaseService watched;
+
+    @Inject
+    TriggerService triggers;
 
     @Inject
     WorkerConfig config;
@@ -77,6 +85,7 @@ public class RunClaims {
         run.leaseOwner = worker;
         run.leaseUntil = now.plus(config.lease());
         run.attempt++;
+        pinCurrentDigests(run);
         if (run.status == RunStatus.Queued) {
             runs.transition(run, RunStatus.Started);
         } else if (previousOwner != null && !previousOwner.equals(worker)) {
@@ -128,6 +137,7 @@ public class RunClaims {
             for (String tag : pushed) {
                 bases.recordPush(ImageReference.parse(tag).toString(), digest, mediaType, runId);
             }
+            triggers.followUpIfBehind(r);
         });
         return run.isPresent();
     }
@@ -140,6 +150,22 @@ public class RunClaims {
             runs.transition(r, status);
         });
         return run.isPresent();
+    }
+
+    /**
+     * Events wake, state decides: whatever the trigger pinned, the run builds each tracked base at the digest the
+     * watch has recorded now, as it starts.
+     */
+    private void pinCurrentDigests(Run run) {
+        Map<String, String> pinned = runs.pinned(run);
+        Map<String, String> current = watched.currentDigests(pinned.keySet());
+        current.forEach((reference, digest) -> {
+            if (!digest.equals(pinned.get(reference))) {
+                log.append(run.id, "base " + reference + " pinned to " + digest + ", the watch's current digest (the trigger pinned "
+                        + pinned.get(reference) + ")");
+            }
+        });
+        runs.addPins(run, current);
     }
 
     private Optional<Run> owned(long runId, String worker) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One reason for a run. For an image update: the base change (reference, previous → new digest, how it was
- * detected) and, in a cascade, the run that pushed that base. For a commit: provider, branch, commit, delivery.
+ * detected) and, in a cascade, the run that pushed that base. For a follow-up: a run built a digest the watch had
+ * moved past by the time it finished (reference, the digest built → the current one). For a commit: provider, branch, commit, delivery.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Cause(
@@ -29,6 +30,12 @@ public record Cause(
             String detectedBy, Long upstreamRun, String upstreamTask, Instant at) {
         return new Cause("base-change", reference, previousDigest, digest, detectedBy, eventId, upstreamRun, upstreamTask,
                 null, null, null, null, null, null, at);
+    }
+
+    /** A run succeeded with {@code pinned} for {@code reference}, but the watch had moved on to {@code current}. */
+    public static Cause followUp(String reference, String pinned, String current, Instant at) {
+        return new Cause("follow-up", reference, pinned, current, null, null, null, null, null, null, null, null, null,
+                null, at);
     }
 
     public static Cause manual(Instant at) {

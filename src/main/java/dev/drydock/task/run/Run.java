@@ -8,7 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -92,8 +94,24 @@ public class Run extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public static Optional<Run> queuedFor(long taskId) {
-        return find("taskId = ?1 and status = ?2 order by id", taskId, RunStatus.Queued).firstResultOptional();
+    /** Optimistic lock: a write from a stale copy of the run (another process changed it since) fails. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /**
+     * The task's oldest Queued run, row-locked. A worker's claim of it either committed before (then the run is no
+     * longer Queued and is not returned) or waits for the caller's transaction.
+     */
+    public static Optional<Run> lockQueuedFor(long taskId) {
+        return find("taskId = ?1 and status = ?2 order by id", taskId, RunStatus.Queued)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Whether the task has a run other than {@code runId} that is Queued, Started or Running. */
+    public static boolean otherActive(long taskId, long runId) {
+        return count("taskId = ?1 and id <> ?2 and status in ?3", taskId, runId,
+                java.util.List.of(RunStatus.Queued, RunStatus.Started, RunStatus.Running)) > 0;
     }
 
     public static Optional<Run> byDedupeKey(String key) {

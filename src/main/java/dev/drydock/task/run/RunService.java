@@ -74,9 +74,15 @@ public class RunService {
         return Optional.of(run);
     }
 
-    /** A newer base digest for a run still waiting: it builds with the newest, and remembers why. */
+    /**
+     * A newer base digest for a run still waiting: it builds with the newest, and remembers why. The run must be
+     * locked and Queued ({@link Run#lockQueuedFor}); a run that left Queued is never re-pinned.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void repin(Run queued, String reference, String digest, Cause cause) {
+        if (queued.status != RunStatus.Queued) {
+            throw new IllegalStateException("run " + queued.id + " is " + queued.status + ", not Queued: it cannot be re-pinned");
+        }
         addPins(queued, Map.of(reference, digest));
         List<Cause> causes = new ArrayList<>(causes(queued));
         causes.add(cause);

@@ -49,7 +49,8 @@ public class TriggerService {
     /**
      * A base changed: every task that builds FROM it (directly; cascades arrive as their own events) gets a run
      * pinned to the new digest. A task with a queued run has that run re-pinned instead, so a burst of changes
-     * builds once with the newest digest. The same event twice does nothing the second time.
+     * builds once with the newest digest. The same event twice does nothing the second time, and an event whose
+     * digest the watch has since moved past does nothing at all: the newer change's own event does the work.
      *
      * @return ids of runs created or re-pinned
      */
@@ -57,6 +58,11 @@ public class TriggerService {
     public List<Long> onBaseChanged(UUID eventId, BaseChanged change) {
         if (!processed.markProcessed(BASE_CHANGE_CONSUMER, eventId)) {
             LOG.debugf("base change %s already handled", eventId);
+            return List.of();
+        }
+        if (bases.supersedes(change.reference(), change.platform(), change.digest())) {
+            LOG.infof("base change %s of %s to %s is superseded: the watch has recorded a newer digest since",
+                    eventId, change.reference(), change.digest());
             return List.of();
         }
         Cause cause = Cause.baseChange(eventId.toString(), change.reference(), change.previousDigest(), change.digest(),
@@ -67,7 +73,7 @@ public class TriggerService {
             if (task == null || !task.baseEnabled || (!dependent.getValue() && !"all".equals(task.baseScope))) {
                 continue;
             }
-            Optional<Run> queued = Run.queuedFor(task.id);
+            Optional<Run> queued = Run.lockQueuedFor(task.id);
             if (queued.isPresent()) {
                 runs.repin(queued.get(), change.reference(), change.digest(), cause);
                 affected.add(queued.get().id);
@@ -79,6 +85,40 @@ public class TriggerService {
                     .ifPresent(run -> affected.add(run.id));
         }
         return affected;
+    }
+
+    /**
+     * A run ended Succeeded, but a base it was pinned to has moved on since (its change event was lost, or came
+     * while nothing could take it): one follow-up run is queued, unless the task already has a run to come, which
+     * pins the current digest when it starts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Run> followUpIfBehind(Run succeeded) {
+        Task task = Task.<Task>findByIdOptional(succeeded.taskId).orElse(null);
+        if (task == null || !task.baseEnabled || Run.otherActive(task.id, succeeded.id)) {
+            return Optional.empty();
+        }
+        Map<String, String> pinned = runs.pinned(succeeded);
+        Map<String, String> current = bases.currentDigests(pinned.keySet());
+        Optional<Map.Entry<String, String>> moved = current.entrySet().stream()
+                .filter(e -> !e.getValue().equals(pinned.get(e.getKey())))
+                .filter(e -> triggersRebuild(task, e.getKey()))
+                .findFirst();
+        if (moved.isEmpty()) {
+            return Optional.empty();
+        }
+        String reference = moved.get().getKey();
+        LOG.infof("run %d of %s built %s at %s, the watch has %s now: queueing a follow-up", succeeded.id, task.name,
+                reference, pinned.get(reference), moved.get().getValue());
+        return runs.create(new RunService.NewRun(task, RunTrigger.ImageUpdate,
+                Cause.followUp(reference, pinned.get(reference), moved.get().getValue(), Instant.now()), pins(task),
+                null, null, Map.of(), null));
+    }
+
+    /** Whether a change of {@code reference} rebuilds the task: a runtime base, or any stage with scope all. */
+    private boolean triggersRebuild(Task task, String reference) {
+        Boolean runtime = graph.directDependents(reference).get(task.name);
+        return runtime != null && (runtime || "all".equals(task.baseScope));
     }
 
     /** A run someone asked for; it always runs (no coalescing). */
