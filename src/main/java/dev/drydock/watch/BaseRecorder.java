@@ -44,13 +44,12 @@ public class BaseRecorder {
         String previous = base.effectiveDigest();
         BaseStatus before = base.baseStatus();
         base.lastCheckedAt = now;
-        base.setStatus(outcome.status(), now);
         if (!outcome.ok()) {
-            base.lastError = outcome.error();
-            base.nextCheckAt = NextCheck.afterFailure(now, outcome, base.intervalSeconds, config.jitter());
-            meters.counter("drydock.watch.errors", "registry", base.registry, "status", outcome.status().wire()).increment();
+            recordFailure(base, outcome, now);
             return new Recorded(base, previous, Optional.empty());
         }
+        base.setStatus(outcome.status(), now);
+        base.checkFailures = 0;
         base.lastError = null;
         base.digest = outcome.digest();
         base.platformDigest = outcome.platformDigest();
@@ -71,6 +70,28 @@ public class BaseRecorder {
     }
 
     /**
+     * A failed check. A transient failure within its retries keeps the base's status (one 500 does not make a
+     * base unreachable) and is checked again within seconds; a rate limit is reported at once (the registry said
+     * so) but retried just as soon, never before its Retry-After.
+     */
+    private void recordFailure(TrackedBase base, CheckOutcome outcome, Instant now) {
+        base.checkFailures++;
+        boolean retrying = NextCheck.retrying(outcome.status(), base.checkFailures, config.retry());
+        if (!retrying || outcome.status() == BaseStatus.RATE_LIMITED) {
+            base.setStatus(outcome.status(), now);
+        }
+        if (!retrying && outcome.status() != BaseStatus.UNREACHABLE && outcome.status() != BaseStatus.RATE_LIMITED) {
+            base.checkFailures = 0;
+        }
+        base.lastError = retrying && outcome.status() == BaseStatus.UNREACHABLE
+                ? outcome.error() + " (retry " + base.checkFailures + " of " + config.retry().attempts() + ")"
+                : outcome.error();
+        base.nextCheckAt = NextCheck.afterFailure(now, outcome, Math.max(1, base.checkFailures), base.intervalSeconds,
+                config.retry(), config.jitter());
+        meters.counter("drydock.watch.errors", "registry", base.registry, "status", outcome.status().wire()).increment();
+    }
+
+    /**
      * drydock pushed {@code reference} itself: a tracked base with that reference takes the new digest at once and
      * announces it (detectedBy push), in the caller's transaction, so dependents rebuild without waiting for a poll.
      */
@@ -85,6 +106,7 @@ public class BaseRecorder {
         Instant now = Instant.now();
         base.lastCheckedAt = now;
         base.setStatus(BaseStatus.OK, now);
+        base.checkFailures = 0;
         base.lastError = null;
         if (digest.equals(previous)) {
             return Optional.empty();
@@ -108,7 +130,7 @@ public class BaseRecorder {
             return;
         }
         em.createNativeQuery("""
-                UPDATE base SET status = 'ok', last_error = NULL, last_checked_at = now(),
+                UPDATE base SET status = 'ok', last_error = NULL, check_failures = 0, last_checked_at = now(),
                        status_since = CASE WHEN status = 'ok' AND status_since IS NOT NULL THEN status_since ELSE now() END,
                        next_check_at = now() + make_interval(secs => interval_seconds * (1 + :jitter * (2 * random() - 1)))
                 WHERE id IN (:ids)""")

@@ -71,6 +71,10 @@ public class TrackedBase extends PanacheEntityBase {
     @Column(name = "next_check_at", nullable = false)
     public Instant nextCheckAt;
 
+    /** Checks in a row that failed; reset by a successful one. */
+    @Column(name = "check_failures", nullable = false)
+    public int checkFailures;
+
     /** The digest a change is judged by: the platform's manifest when a platform is set, else the tag's. */
     public String effectiveDigest() {
         return platform.isEmpty() ? digest : platformDigest;

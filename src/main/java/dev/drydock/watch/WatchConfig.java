@@ -36,8 +36,28 @@ public interface WatchConfig {
     @WithDefault("2m")
     Duration claimTimeout();
 
+    /** Retries of a check that met a transient failure (5xx, reset, timeout, 429). */
+    Retry retry();
+
     /** Registry webhooks. */
     Webhooks webhooks();
+
+    interface Retry {
+        /** Retries after a transient failure before the base is reported {@code unreachable}. */
+        @WithDefault("4")
+        int attempts();
+
+        /** Wait before the first retry; doubles with each further one (1 s, 2 s, 4 s, 8 s by default). */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /**
+         * Once retries are used up, the base (now {@code unreachable}) is checked again after this long, or its
+         * interval when that is shorter, until a check succeeds.
+         */
+        @WithDefault("30s")
+        Duration unreachableBackoff();
+    }
 
     interface Webhooks {
         /** Bearer token CNCF Distribution sends (notifications endpoint header {@code Authorization: Bearer …}). */
