@@ -7,6 +7,8 @@ public final class Channels {
     public static final String BASE_CHANGES_OUT = "base-changes-out";
     /** Outgoing {@code drydock.rebuild-requests}. */
     public static final String REBUILD_REQUESTS_OUT = "rebuild-requests-out";
+    /** Outgoing {@code drydock.rebuild-requests.interactive}: manual, commit and timer runs. */
+    public static final String INTERACTIVE_REQUESTS_OUT = "interactive-requests-out";
     /** Outgoing {@code drydock.run-events}. */
     public static final String RUN_EVENTS_OUT = "run-events-out";
 
@@ -14,6 +16,9 @@ public final class Channels {
     public static final String BASE_CHANGES_IN = "base-changes-in";
     /** Incoming {@code drydock.rebuild-requests}, consumed by the build workers (consumer group drydock-workers). */
     public static final String REBUILD_REQUESTS_IN = "rebuild-requests-in";
+
+    /** Incoming {@code drydock.rebuild-requests.interactive}, consumed by the build workers (group drydock-workers-interactive). */
+    public static final String INTERACTIVE_REQUESTS_IN = "interactive-requests-in";
 
     private Channels() {}
 }

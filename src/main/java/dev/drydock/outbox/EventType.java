@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum EventType {
     BASE_CHANGED("dev.drydock.base.changed", Channels.BASE_CHANGES_OUT),
     REBUILD_REQUESTED("dev.drydock.rebuild.requested", Channels.REBUILD_REQUESTS_OUT),
+    /** The same CloudEvents type as {@link #REBUILD_REQUESTED}, on the interactive lane's topic. */
+    REBUILD_REQUESTED_INTERACTIVE("dev.drydock.rebuild.requested", Channels.INTERACTIVE_REQUESTS_OUT),
     RUN_QUEUED("dev.drydock.run.queued", Channels.RUN_EVENTS_OUT),
     RUN_STARTED("dev.drydock.run.started", Channels.RUN_EVENTS_OUT),
     RUN_RUNNING("dev.drydock.run.running", Channels.RUN_EVENTS_OUT),
@@ -33,6 +35,7 @@ public enum EventType {
         return channel;
     }
 
+    /** The first constant of that CloudEvents type (rebuild requests: the bulk lane's). */
     public static Optional<EventType> ofType(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }

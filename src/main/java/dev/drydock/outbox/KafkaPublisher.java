@@ -24,10 +24,12 @@ class KafkaPublisher {
     @Inject
     KafkaPublisher(@Channel(Channels.BASE_CHANGES_OUT) Emitter<String> baseChanges,
             @Channel(Channels.REBUILD_REQUESTS_OUT) Emitter<String> rebuildRequests,
+            @Channel(Channels.INTERACTIVE_REQUESTS_OUT) Emitter<String> interactiveRequests,
             @Channel(Channels.RUN_EVENTS_OUT) Emitter<String> runEvents) {
         this.emitters = Map.of(
                 Channels.BASE_CHANGES_OUT, baseChanges,
                 Channels.REBUILD_REQUESTS_OUT, rebuildRequests,
+                Channels.INTERACTIVE_REQUESTS_OUT, interactiveRequests,
                 Channels.RUN_EVENTS_OUT, runEvents);
     }
 

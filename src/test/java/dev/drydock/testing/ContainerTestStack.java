@@ -66,7 +66,22 @@ final class ContainerTestStack implements TestStack {
 
     private static TestRegistry hostOf(GenericContainer<?> registry) {
         String host = "localhost:" + registry.getMappedPort(5000);
-        return () -> host;
+        return new TestRegistry() {
+            @Override
+            public String host() {
+                return host;
+            }
+
+            @Override
+            public void stop() {
+                registry.getDockerClient().pauseContainerCmd(registry.getContainerId()).exec();
+            }
+
+            @Override
+            public void start() {
+                registry.getDockerClient().unpauseContainerCmd(registry.getContainerId()).exec();
+            }
+        };
     }
 
     private static DockerImageName image(String part, String fallback) {

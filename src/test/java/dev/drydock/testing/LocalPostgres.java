@@ -94,16 +94,19 @@ public final class LocalPostgres implements AutoCloseable {
                 "-v", "ON_ERROR_STOP=1", "-Atc", sql)), Duration.ofSeconds(30));
     }
 
-    /**
-     * Stops the server like a crash: {@code pg_ctl stop -m immediate} ends every backend at once, without a
-     * checkpoint, so the next start runs crash recovery. (A SIGKILL would reach only the {@code runuser} wrapper.)
-     */
+    /** Stops the server like a crash: immediate shutdown, no checkpoint; {@link #restart()} brings it back. */
     public void stop() {
-        LocalProcess.run(LocalProcess.asUser("postgres", List.of(binDir.resolve("pg_ctl").toString(), "-D",
-                dataDir.toString(), "-m", "immediate", "-w", "stop")), Duration.ofSeconds(30));
-        if (server != null) {
-            server.kill();
+        LocalProcess.run(LocalProcess.asUser("postgres", List.of(binDir.resolve("pg_ctl").toString(),
+                "-D", dataDir.toString(), "-m", "immediate", "-w", "stop")), Duration.ofSeconds(30));
+        server.close();
+    }
+
+    /** Starts the server again on the same port and data (after {@link #stop()}). */
+    public void restart() {
+        if (server != null && server.isAlive()) {
+            return;
         }
+        startServer();
     }
 
     @Override

@@ -65,10 +65,16 @@ public final class LocalRegistry implements TestRegistry, AutoCloseable {
         process.awaitReady(Duration.ofSeconds(20), this::answers);
     }
 
+    @Override
     public void stop() {
         if (process != null) {
             process.kill();
         }
+    }
+
+    @Override
+    public void start() {
+        startProcess();
     }
 
     @Override

@@ -65,7 +65,7 @@ final class LocalTestStack implements TestStack {
 
     @Override
     public void startPostgres() {
-        postgres.startServer();
+        postgres.restart();
     }
 
     @Override

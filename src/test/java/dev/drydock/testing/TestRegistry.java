@@ -11,4 +11,13 @@ public interface TestRegistry {
     default URI url() {
         return URI.create("http://" + host());
     }
+
+    /** Makes the registry unreachable, like a crash; {@link #start()} brings it back on the same address and storage. */
+    default void stop() {
+        throw new UnsupportedOperationException("this test registry cannot be stopped");
+    }
+
+    default void start() {
+        throw new UnsupportedOperationException("this test registry cannot be started again");
+    }
 }

@@ -38,7 +38,7 @@ public interface TestStack extends AutoCloseable {
 
     void startKafka();
 
-    /** Makes PostgreSQL unreachable (an immediate, crash-like stop); {@link #startPostgres()} brings it back. */
+    /** Makes PostgreSQL unreachable (an immediate shutdown, like a crash); {@link #startPostgres()} brings it back. */
     void stopPostgres();
 
     void startPostgres();

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Builds a {@link BuildRequest} with Jib core and pushes it to every target: FROM the base by its pinned
@@ -48,6 +49,8 @@ public final class JibImageBuilder {
     private final ImageCache<BaseImage> bases = new ImageCache<>(256);
     private final ImageCache<Rebase.HeldImage> pushed = new ImageCache<>(256);
     private final ExecutorService registryCalls = Executors.newCachedThreadPool(DaemonThreads.named("drydock-rebase"));
+    /** Full Jib builds are CPU-bound: at most this many at once; rebases do not take a slot. */
+    private final Semaphore fullBuilds;
 
     /**
      * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared
@@ -62,9 +65,18 @@ public final class JibImageBuilder {
      *     holds instead of running Jib (same result, see {@link Rebase}); false always runs Jib
      */
     public JibImageBuilder(Path cacheDirectory, boolean rebase) {
+        this(cacheDirectory, rebase, Integer.MAX_VALUE);
+    }
+
+    /** @param fullBuilds how many full Jib builds may run at once (rebases are not counted); more wait for a slot */
+    public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds) {
+        if (fullBuilds < 1) {
+            throw new IllegalArgumentException("fullBuilds must be at least 1, got " + fullBuilds);
+        }
         this.push = new JibPush(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
         this.http = new Http1Client(Duration.ofSeconds(10));
         this.rebase = rebase;
+        this.fullBuilds = new Semaphore(fullBuilds, true);
     }
 
     public BuildResult build(BuildRequest request, BuildLog log) throws BuildException {
@@ -119,7 +131,13 @@ public final class JibImageBuilder {
                 .orElseGet(Jib::fromScratch);
         jib.setFileEntriesLayers(layers);
         ContainerPlan.apply(jib, request.recipe(), base, labels, created, platforms);
-        String digest = push.push(jib, request, access, out);
+        String digest;
+        acquireFullBuildSlot(out);
+        try {
+            digest = push.push(jib, request, access, out);
+        } finally {
+            fullBuilds.release();
+        }
         BuildResult result = describe(registry, first, digest, request, platforms, before);
         out.step((result.unchanged() ? "unchanged: " + first + " already held " : "pushed ")
                 + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
@@ -188,6 +206,18 @@ public final class JibImageBuilder {
                     platformDigests);
         } catch (RegistryException e) {
             throw Failures.fromRegistry(e, "cannot read the pushed image " + first.name() + "@" + digest);
+        }
+    }
+
+    private void acquireFullBuildSlot(StepLog out) throws BuildException {
+        try {
+            if (!fullBuilds.tryAcquire()) {
+                out.step("waiting for a full-build slot (" + fullBuilds.getQueueLength() + " already waiting)");
+                fullBuilds.acquire();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BuildException.canceled();
         }
     }
 

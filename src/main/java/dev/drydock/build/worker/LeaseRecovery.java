@@ -42,7 +42,7 @@ public class LeaseRecovery {
         pool.shutdownNow();
     }
 
-    @Scheduled(identity = "build-lease-recovery", every = "${drydock.worker.recovery-every:5s}",
+    @Scheduled(identity = "build-lease-recovery", every = "${drydock.worker.recovery-every:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {

@@ -105,6 +105,17 @@ public class RunClaims {
         return new Heartbeat(true, run.cancelRequested, run.startedAt);
     }
 
+    /**
+     * The attempt failed but the run will be tried again at {@code resumeAt}: it keeps its status and stays this
+     * worker's until a lease after then, so no other worker takes it meanwhile.
+     */
+    @Transactional
+    public boolean holdUntil(long runId, String worker, Instant resumeAt) {
+        Optional<Run> run = owned(runId, worker);
+        run.ifPresent(r -> r.leaseUntil = resumeAt.plus(config.lease()));
+        return run.isPresent();
+    }
+
     /** The source and base are known: the run is Running, with every base digest it builds with pinned. */
     @Transactional
     public boolean running(long runId, String worker, Map<String, String> resolvedPins, String commit) {

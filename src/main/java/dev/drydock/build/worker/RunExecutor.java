@@ -13,16 +13,19 @@ import dev.drydock.graph.buildfile.ImageRecipe;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
+import dev.drydock.outbox.Outages;
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.Descriptor;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryClientProducer;
 import dev.drydock.registry.RegistryConfig;
+import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.RegistrySettingsProvider;
 import dev.drydock.task.Task;
 import dev.drydock.task.TaskService;
 import dev.drydock.task.TaskSpec;
 import dev.drydock.task.run.Run;
+import dev.drydock.task.run.RunLane;
 import dev.drydock.task.run.RunLog;
 import dev.drydock.task.run.RunService;
 import dev.drydock.task.run.RunStatus;
@@ -39,6 +42,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +50,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -122,46 +128,83 @@ public class RunExecutor {
         return worker;
     }
 
-    private volatile boolean paused;
+    private final Set<RunLane> pausedLanes = ConcurrentHashMap.newKeySet();
+    /** Runs a thread of this process is claiming or building: the lease is the process's, so guard it here. */
+    private final Set<Long> building = ConcurrentHashMap.newKeySet();
 
     /** Stops starting builds (drain mode); builds in progress go on. Requests wait unacknowledged. */
     public void pause() {
-        paused = true;
+        pausedLanes.addAll(EnumSet.allOf(RunLane.class));
+    }
+
+    /** Stops starting builds of one lane's requests only. */
+    public void pause(RunLane lane) {
+        pausedLanes.add(lane);
     }
 
     public void resume() {
-        paused = false;
+        pausedLanes.clear();
     }
 
     public boolean paused() {
-        return paused;
+        return pausedLanes.size() == RunLane.values().length;
+    }
+
+    /** Builds the run as lease recovery does: outside any lane, held back only when every lane is paused. */
+    public void execute(long runId) {
+        execute(runId, null);
     }
 
     /**
      * Builds the run unless it is finished, or waits while another live worker holds it or an earlier run of the
-     * same task is still going.
+     * same task is still going. An attempt that failed only because a registry was unreachable is tried again after
+     * a backoff, up to {@code drydock.worker.max-attempts}. A failure of PostgreSQL is thrown (the caller waits it out,
+     * see {@link dev.drydock.outbox.Outages}) and never ends the run.
+     *
+     * @param lane the lane whose request this is, or null for a run lease recovery found
+     * @throws UnknownRunException when there is no such run
      */
-    public void execute(long runId) {
-        while (paused) {
-            sleepUntil(Instant.now().plusMillis(200));
+    public void execute(long runId, RunLane lane) {
+        while (lane == null ? paused() : pausedLanes.contains(lane)) {
+            if (!sleepUntil(Instant.now().plusMillis(200))) {
+                return;
+            }
         }
         Instant giveUp = Instant.now().plus(config.orphanAfter());
         while (Instant.now().isBefore(giveUp)) {
-            RunClaims.Claim claim = claims.claim(runId, worker);
-            switch (claim.state()) {
-                case MISSING, FINISHED -> {
-                    return;
+            Instant next;
+            if (!building.add(runId)) {
+                next = Instant.now().plus(config.heartbeat());
+            } else {
+                try {
+                    RunClaims.Claim claim = claims.claim(runId, worker);
+                    switch (claim.state()) {
+                        case MISSING -> throw new UnknownRunException(runId);
+                        case FINISHED -> {
+                            return;
+                        }
+                        case BUSY -> next = claim.busyUntil();
+                        default -> {
+                            Optional<Instant> retryAt = build(runId, claim.attempt());
+                            if (retryAt.isEmpty()) {
+                                return;
+                            }
+                            next = retryAt.get();
+                            giveUp = next.plus(config.orphanAfter());
+                        }
+                    }
+                } finally {
+                    building.remove(runId);
                 }
-                case BUSY -> sleepUntil(claim.busyUntil());
-                case CLAIMED -> {
-                    build(runId, claim.attempt());
-                    return;
-                }
+            }
+            if (!sleepUntil(next)) {
+                return;
             }
         }
     }
 
-    private void build(long runId, int attempt) {
+    /** One attempt; returns when to try again when it failed only because a registry was unreachable. */
+    private Optional<Instant> build(long runId, int attempt) {
         Thread thread = Thread.currentThread();
         AtomicReference<RunStatus> stop = new AtomicReference<>();
         Run run = QuarkusTransaction.requiringNew().call(() -> runs.get(runId));
@@ -169,18 +212,27 @@ public class RunExecutor {
         TaskSpec spec = tasks.spec(task);
         Duration timeout = Duration.ofSeconds(spec.timeoutSeconds() == null ? 3600 : spec.timeoutSeconds());
         Instant started = run.startedAt == null ? Instant.now() : run.startedAt;
+        // Once the attempt is over, a renewal still in flight must not interrupt the thread's next work.
+        AtomicBoolean attemptOver = new AtomicBoolean();
+        Runnable interrupt = () -> {
+            synchronized (attemptOver) {
+                if (!attemptOver.get()) {
+                    thread.interrupt();
+                }
+            }
+        };
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
             try {
                 RunClaims.Heartbeat beat = claims.renew(runId, worker);
                 if (!beat.owned()) {
                     stop.compareAndSet(null, RunStatus.Error);
-                    thread.interrupt();
+                    interrupt.run();
                 } else if (beat.cancelRequested()) {
                     stop.compareAndSet(null, RunStatus.Canceled);
-                    thread.interrupt();
+                    interrupt.run();
                 } else if (Instant.now().isAfter(started.plus(timeout))) {
                     stop.compareAndSet(null, RunStatus.Timeout);
-                    thread.interrupt();
+                    interrupt.run();
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("run %d: lease renewal failed: %s", runId, e.getMessage());
@@ -197,7 +249,7 @@ public class RunExecutor {
             Path buildFile = workspace.context().resolve(spec.buildFile());
             if (!Files.isRegularFile(buildFile)) {
                 outcome = end(runId, RunStatus.Failed, "build file " + spec.buildFile() + " not found in the source");
-                return;
+                return Optional.empty();
             }
             Map<String, String> args = new LinkedHashMap<>(spec.args());
             args.putAll(runs.args(run));
@@ -205,7 +257,7 @@ public class RunExecutor {
             BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), Files.readString(buildFile), args, platform);
             if (!analysis.buildable()) {
                 outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + analysis.problems());
-                return;
+                return Optional.empty();
             }
             ImageRecipe recipe = analysis.recipe().orElseThrow();
             Map<String, String> pins = runs.pinned(run);
@@ -218,7 +270,7 @@ public class RunExecutor {
                     Optional<Descriptor> head = registry.headManifest(base);
                     if (head.isEmpty()) {
                         outcome = end(runId, RunStatus.Failed, "base image " + base + " does not exist");
-                        return;
+                        return Optional.empty();
                     }
                     digest = head.get().digest().toString();
                     step(runId, "resolved base " + base + " to " + digest + " (not pinned by the trigger)");
@@ -230,7 +282,7 @@ public class RunExecutor {
             }
             String commit = workspace.commit();
             if (!claims.running(runId, worker, resolved, commit)) {
-                return;
+                return Optional.empty();
             }
             checkStopped(stop);
             // Fixed, so that an unchanged input builds the same digest.
@@ -257,21 +309,59 @@ public class RunExecutor {
                 reanalyse(task.name, commit);
             }
         } catch (BuildException e) {
+            boolean unreachable = e.temporary() && e.kind() != BuildException.Kind.CANCELED;
+            if (unreachable && stop.get() == null && attempt < config.maxAttempts()) {
+                return Optional.of(retryLater(runId, attempt, e.getMessage()));
+            }
             RunStatus status = stop.get() != null ? stop.get()
                     : e.kind() == BuildException.Kind.CANCELED ? RunStatus.Canceled
                     : e.temporary() ? RunStatus.Error : RunStatus.Failed;
-            outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout));
+            outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout) + attempts(unreachable, attempt));
+        } catch (RegistryException e) {
+            if (e.temporary() && stop.get() == null && attempt < config.maxAttempts()) {
+                return Optional.of(retryLater(runId, attempt, e.getMessage()));
+            }
+            RunStatus status = stop.get() != null ? stop.get() : RunStatus.Error;
+            outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout) + attempts(e.temporary(), attempt));
         } catch (InterruptedException e) {
             outcome = end(runId, stop.get() == null ? RunStatus.Canceled : stop.get(), reason(stop.get(), "interrupted", timeout));
         } catch (Exception e) {
+            if (Outages.isOutage(e)) {
+                // PostgreSQL is away: the run is neither failed nor done; the caller waits and builds it again.
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
             RunStatus status = stop.get() != null ? stop.get() : RunStatus.Error;
             LOG.warnf(e, "run %d failed", runId);
             outcome = end(runId, status, reason(stop.get(), String.valueOf(e.getMessage()), timeout));
         } finally {
-            heartbeat.cancel(true);
+            synchronized (attemptOver) {
+                attemptOver.set(true);
+            }
+            heartbeat.cancel(false);
             Thread.interrupted();
             meters.timer("drydock.build.duration", "status", outcome.name()).record(Duration.ofNanos(System.nanoTime() - t0));
         }
+        return Optional.empty();
+    }
+
+    /** Logs the failed attempt, keeps the run for this worker until the next one, and says when that is. */
+    private Instant retryLater(long runId, int attempt, String error) {
+        Duration delay = config.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        if (delay.compareTo(config.maxRetryBackoff()) > 0) {
+            delay = config.maxRetryBackoff();
+        }
+        Instant resumeAt = Instant.now().plus(delay);
+        step(runId, "attempt " + attempt + " of " + config.maxAttempts() + " failed, a registry was unreachable: " + error
+                + "; trying again in " + delay.toSeconds() + " s");
+        meters.counter("drydock.run.retries").increment();
+        LOG.infof("run %d: attempt %d of %d failed, a registry was unreachable (%s); trying again in %d s", runId, attempt,
+                config.maxAttempts(), error, delay.toSeconds());
+        claims.holdUntil(runId, worker, resumeAt);
+        return resumeAt;
+    }
+
+    private String attempts(boolean unreachable, int attempt) {
+        return unreachable && attempt > 1 ? " (after " + attempt + " attempts)" : "";
     }
 
     private RunStatus end(long runId, RunStatus status, String error) {
@@ -332,11 +422,14 @@ public class RunExecutor {
         return hosts;
     }
 
-    private static void sleepUntil(Instant until) {
+    /** False when interrupted (the service is stopping). */
+    private static boolean sleepUntil(Instant until) {
         try {
             Thread.sleep(Math.max(200, Math.min(Duration.between(Instant.now(), until).toMillis() + 100, 30_000)));
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

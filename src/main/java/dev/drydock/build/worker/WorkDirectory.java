@@ -19,9 +19,11 @@ public class WorkDirectory {
 
     private final Path root;
     private final boolean rebase;
+    private final int fullBuilds;
 
     WorkDirectory(WorkerConfig config) {
         rebase = config.rebase();
+        fullBuilds = config.fullBuilds();
         try {
             root = config.workDir().isPresent() ? Files.createDirectories(config.workDir().get())
                     : Files.createTempDirectory("drydock-builds-");
@@ -44,6 +46,6 @@ public class WorkDirectory {
     @Produces
     @Singleton
     JibImageBuilder jibImageBuilder() throws IOException {
-        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase);
+        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds);
     }
 }

@@ -2,6 +2,8 @@ package dev.drydock.dashboard.web;
 
 import dev.drydock.dashboard.auth.SignedIn;
 import dev.drydock.dashboard.auth.Viewer;
+import dev.drydock.outbox.Channels;
+import dev.drydock.outbox.DeadLetters;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.task.TaskService;
 import dev.drydock.task.run.Run;
@@ -65,6 +67,9 @@ public class RunPages {
     @Inject
     Viewer viewer;
 
+    @Inject
+    DeadLetters deadLetters;
+
     /** New log lines after {@code seq}, and whether the run has ended (then no more will come). */
     public record LogChunk(List<LogLine> lines, long last, boolean finished) {}
 
@@ -92,7 +97,8 @@ public class RunPages {
         RunList list = new RunList(found, taskOptions, statusOptions, triggerOptions,
                 taskFilter.isPresent() || statusFilter.isPresent() || triggerFilter.isPresent(), current, query,
                 current > 0 ? base + "page=" + (current - 1) : null,
-                found.size() == PAGE_SIZE ? base + "page=" + (current + 1) : null);
+                found.size() == PAGE_SIZE ? base + "page=" + (current + 1) : null,
+                deadLetters.count(Channels.REBUILD_REQUESTS_IN) + deadLetters.count(Channels.INTERACTIVE_REQUESTS_IN));
         Chrome chrome = Chrome.of(viewer, "Runs", "runs");
         return "table".equals(part) ? Templates.runs$table(chrome, list) : Templates.runs(chrome, list);
     }

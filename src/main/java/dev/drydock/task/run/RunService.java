@@ -3,7 +3,6 @@ package dev.drydock.task.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drydock.outbox.EventType;
 import dev.drydock.outbox.Outbox;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.task.Task;
@@ -68,7 +67,7 @@ public class RunService {
         run.createdAt = now;
         run.updatedAt = now;
         run.persist();
-        outbox.append(EventType.REBUILD_REQUESTED, run.taskName, "run/" + run.id, new RebuildRequested(run.id,
+        outbox.append(RunLane.of(run.trigger).request(), run.taskName, "run/" + run.id, new RebuildRequested(run.id,
                 run.taskName, run.trigger, causes(run), pinned(run), run.gitCommit));
         publish(run);
         return Optional.of(run);

@@ -3,6 +3,7 @@ package dev.drydock.task.trigger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.outbox.Channels;
 import dev.drydock.outbox.EventType;
+import dev.drydock.outbox.Outages;
 import dev.drydock.watch.BaseChanged;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -31,6 +33,9 @@ public class BaseChangeConsumer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Outages outages;
+
     @Incoming(Channels.BASE_CHANGES_IN)
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
@@ -51,8 +56,15 @@ public class BaseChangeConsumer {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                triggers.onBaseChanged(id, change);
+                // An outage of PostgreSQL is waited out, however long; only other failures count as attempts.
+                outages.untilAvailable(Channels.BASE_CHANGES_IN, "base change " + id, () -> {
+                    triggers.onBaseChanged(id, change);
+                    return null;
+                });
                 return message.ack();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CompletableFuture.completedFuture(null);
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS) {
                     LOG.errorf(e, "base change %s could not be handled after %d attempts", id, attempt);

@@ -1,0 +1,38 @@
+package dev.drydock.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way a consumer rejects a message to the dead-letter topic ({@code drydock.dead-letters}): only a message
+ * that can never succeed (unreadable, or about something that does not exist), never one that met an outage (see
+ * {@link Outages}). Each rejection is a log line and a count in {@code drydock_dead_letters_total{channel}}.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    /** How much of a rejected payload the log line shows. */
+    static final int SHOWN_PAYLOAD = 200;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** Counts and logs the rejection; returns the failure to nack the message with. */
+    public UndeliverableMessage reject(String channel, String reason, String payload) {
+        meters.counter("drydock.dead.letters", "channel", channel).increment();
+        String shown = payload == null ? "(none)" : payload.length() <= SHOWN_PAYLOAD ? payload
+                : payload.substring(0, SHOWN_PAYLOAD) + "… (" + payload.length() + " chars)";
+        LOG.errorf("dead-lettering a message of channel %s: %s; payload: %s", channel, reason, shown);
+        return new UndeliverableMessage(channel, reason);
+    }
+
+    /** How many messages of {@code channel} this process dead-lettered. */
+    public long count(String channel) {
+        Counter counter = meters.find("drydock.dead.letters").tag("channel", channel).counter();
+        return counter == null ? 0 : (long) counter.count();
+    }
+}
