@@ -92,6 +92,10 @@ final class FanOut {
         return size;
     }
 
+    String name() {
+        return name;
+    }
+
     /** host/repository:tag of the base as drydock watches it. */
     String base() {
         return base;

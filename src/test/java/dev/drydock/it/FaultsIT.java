@@ -189,14 +189,19 @@ class FaultsIT {
 
     /** One untimed change (the first builds, JIT warm-up), then the same work as the fault phase, timed. */
     private static Duration baseline(FanOut fan, Change change) throws Exception {
-        long warmUp = fan.watermark();
-        Instant since = Instant.now();
-        fan.awaitSettled(warmUp, ONE_CHECKED_PUSH.make(fan), since, SETTLE);
-        long after = fan.watermark();
-        String digest = change.make(fan);
-        Duration baseline = fan.awaitSettled(after, digest, Instant.now(), SETTLE);
-        fan.assertConverged(after, digest);
-        return baseline;
+        try {
+            long warmUp = fan.watermark();
+            Instant since = Instant.now();
+            fan.awaitSettled(warmUp, ONE_CHECKED_PUSH.make(fan), since, SETTLE);
+            long after = fan.watermark();
+            String digest = change.make(fan);
+            Duration baseline = fan.awaitSettled(after, digest, Instant.now(), SETTLE);
+            fan.assertConverged(after, digest);
+            return baseline;
+        } catch (AssertionError e) {
+            FaultReport.failed(fan.name() + " (healthy baseline)", fan.size(), Duration.ZERO, e.getMessage());
+            throw e;
+        }
     }
 
     private static void settle(FanOut fan, String scenario, Duration baseline, long after, String digest, Instant end,
