@@ -15,10 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +37,8 @@ public class Poller {
     private static final Logger LOG = Logger.getLogger(Poller.class);
     /** A little under the 1 s Quartz period, so the next firing finds this pass finished. */
     private static final Duration PASS_LENGTH = Duration.ofMillis(900);
+    /** Checks again, at most this often, a tag whose HEAD disagrees with the digest its webhook named. */
+    private static final int HINT_RECHECKS = 3;
 
     @Inject
     EntityManager em;
@@ -156,14 +161,39 @@ public class Poller {
                     base.digest, base.platformDigest);
         });
         if (claim == null) {
-            return new BaseRecorder.Recorded(null, null, java.util.Optional.empty());
+            return new BaseRecorder.Recorded(null, null, Optional.empty());
         }
         CheckOutcome outcome = checker.check(claim.reference(), claim.platform(), claim.digest(), claim.platformDigest());
         return recorder.record(baseId, outcome, detectedBy);
     }
 
-    /** Like {@link #checkNow} but on the check executor, for callers that must answer quickly (webhooks). */
+    /** Like {@link #checkNow} but on the check executor, for callers that must answer quickly. */
     public CompletableFuture<BaseRecorder.Recorded> checkSoon(long baseId, DetectedBy detectedBy) {
-        return CompletableFuture.supplyAsync(() -> checkNow(baseId, detectedBy), executor);
+        return checkSoon(baseId, detectedBy, Optional.empty());
+    }
+
+    /**
+     * Like {@link #checkNow} but on the check executor, for callers that must answer quickly (webhooks). When the
+     * webhook named the digest it pushed and the HEAD found another one (Distribution notifies before it moves the
+     * tag; replicas may lag), the base is checked again after 1 s, 2 s, 4 s until the registry agrees, as detected
+     * by the same webhook. The hint itself never sets a digest.
+     */
+    public CompletableFuture<BaseRecorder.Recorded> checkSoon(long baseId, DetectedBy detectedBy, Optional<String> digestHint) {
+        return CompletableFuture.supplyAsync(() -> checkNow(baseId, detectedBy), executor)
+                .thenCompose(recorded -> confirmHint(baseId, detectedBy, digestHint, recorded, 1));
+    }
+
+    private CompletableFuture<BaseRecorder.Recorded> confirmHint(long baseId, DetectedBy detectedBy,
+            Optional<String> digestHint, BaseRecorder.Recorded recorded, int recheck) {
+        TrackedBase base = recorded.base();
+        if (base == null || digestHint.isEmpty() || digestHint.get().equals(base.digest) || recheck > HINT_RECHECKS) {
+            return CompletableFuture.completedFuture(recorded);
+        }
+        long delay = config.retry().initialBackoff().toMillis() << (recheck - 1);
+        LOG.infof("%s: the webhook said %s was pushed, the registry answers %s; checking again in %d ms",
+                base.reference, digestHint.get(), base.digest, delay);
+        Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, executor);
+        return CompletableFuture.supplyAsync(() -> checkNow(baseId, detectedBy), later)
+                .thenCompose(next -> confirmHint(baseId, detectedBy, digestHint, next, recheck + 1));
     }
 }

@@ -3,7 +3,6 @@ package dev.drydock.watch.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drydock.image.ImageReference;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.security.Secrets;
 import dev.drydock.watch.DetectedBy;
@@ -71,16 +70,17 @@ public class RegistryWebhookResource {
         return accept(PushedTags.fromHarbor(requireBody(body)));
     }
 
-    private Response accept(List<ImageReference> pushed) {
+    private Response accept(List<PushedTags.Pushed> pushed) {
         List<String> checking = new ArrayList<>();
         List<String> untracked = new ArrayList<>();
-        for (ImageReference ref : pushed) {
-            List<TrackedBase> bases = TrackedBase.list("reference", ref.toString());
+        for (PushedTags.Pushed tag : pushed) {
+            String ref = tag.reference().toString();
+            List<TrackedBase> bases = TrackedBase.list("reference", ref);
             if (bases.isEmpty()) {
-                untracked.add(ref.toString());
+                untracked.add(ref);
             }
             for (TrackedBase base : bases) {
-                poller.checkSoon(base.id, DetectedBy.WEBHOOK);
+                poller.checkSoon(base.id, DetectedBy.WEBHOOK, Optional.ofNullable(tag.digestHint()));
                 checking.add(base.platform.isEmpty() ? base.reference : base.reference + " (" + base.platform + ")");
             }
         }
