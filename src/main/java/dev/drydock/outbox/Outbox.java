@@ -40,7 +40,7 @@ public class Outbox {
         event.data = toJson(data);
         event.createdAt = Instant.now();
         event.persist();
-        appended.fire(new OutboxAppended());
+        appended.fire(new OutboxAppended(data instanceof Summarized s ? s.summary() : null));
         return event.id;
     }
 

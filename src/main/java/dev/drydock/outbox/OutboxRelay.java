@@ -32,7 +32,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant shared by all replicas; "drydock" in ASCII. */
-    private static final long RELAY_LOCK = 0x647279646f636bL;
+    static final long RELAY_LOCK = 0x647279646f636bL;
 
     @Inject
     EntityManager em;

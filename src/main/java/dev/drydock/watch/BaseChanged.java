@@ -1,5 +1,6 @@
 package dev.drydock.watch;
 
+import dev.drydock.outbox.Summarized;
 import java.time.Instant;
 
 /**
@@ -16,7 +17,15 @@ public record BaseChanged(
         String mediaType,
         DetectedBy detectedBy,
         Instant detectedAt,
-        Long runId) {
+        Long runId) implements Summarized {
+
+    /** e.g. "base docker.io/library/eclipse-temurin:21-jre changed sha256:… → sha256:… (detected by poll)". */
+    @Override
+    public String summary() {
+        return "base " + reference + (platform == null ? "" : " [" + platform + "]") + " changed "
+                + (previousDigest == null ? "(none)" : previousDigest) + " → " + digest + " (detected by "
+                + detectedBy.wire() + (runId == null ? "" : ", pushed by run " + runId) + ")";
+    }
 
     static BaseChanged of(TrackedBase base, String previousDigest, DetectedBy detectedBy, Instant at) {
         return new BaseChanged(base.reference, base.platform.isEmpty() ? null : base.platform, previousDigest,

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Writes what checks found. A changed digest and its {@code dev.drydock.base.changed} event commit together;
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BaseRecorder {
+
+    private static final Logger LOG = Logger.getLogger("dev.drydock.events");
 
     @Inject
     EntityManager em;
@@ -46,6 +49,8 @@ public class BaseRecorder {
         base.lastCheckedAt = now;
         if (!outcome.ok()) {
             recordFailure(base, outcome, now);
+            LOG.infof("check of %s failed (%s, detected by %s): %s; next check at %s", base.reference,
+                    outcome.status().wire(), detectedBy.wire(), outcome.error(), base.nextCheckAt);
             return new Recorded(base, previous, Optional.empty());
         }
         base.setStatus(outcome.status(), now);

@@ -77,6 +77,16 @@ class DashboardPagesTest {
     }
 
     @Test
+    void shouldListATaskThatIsBehindAndNeverSayNothingIsWaitingMeanwhile() {
+        // Its base was never pushed: it is never built, or its base not found, depending on whether it was checked yet.
+        String task = DashboardFixtures.task("dash-behind");
+
+        String list = asReader().get("/?part=list").then().statusCode(200).extract().asString();
+        assertThat(list).contains("id=\"behind-" + task + "\"").containsPattern("data-reason=\"(never-built|base-unreachable)\"")
+                .doesNotContain("Nothing is waiting");
+    }
+
+    @Test
     void shouldShowEveryPageToAReader() {
         String task = DashboardFixtures.task("dash-pages");
         long run = DashboardFixtures.parkedRun(task);

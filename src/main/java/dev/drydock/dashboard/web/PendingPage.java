@@ -3,6 +3,8 @@ package dev.drydock.dashboard.web;
 import dev.drydock.dashboard.auth.SignedIn;
 import dev.drydock.dashboard.auth.Viewer;
 import dev.drydock.problem.ProblemException;
+import dev.drydock.task.freshness.Freshness;
+import dev.drydock.task.freshness.FreshnessService;
 import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunService;
 import dev.drydock.task.run.RunStatus;
@@ -23,7 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The home page: pending rebuilds. Runs building now first, then the queue in the order workers take it (oldest
- * first), each with its cause in words, pinned digests, age and place in line; below, the latest finished runs.
+ * first), each with its cause in words, pinned digests, age and place in line; then every task that is behind
+ * (see {@link Freshness}) with why and since when; below, the latest finished runs.
  * {@code ?part=list} renders the lists alone, for the page's script to fetch again on each run event.
  */
 @Path("/")
@@ -40,6 +43,9 @@ public class PendingPage {
 
     @Inject
     RunRows rows;
+
+    @Inject
+    FreshnessService freshness;
 
     @Inject
     Viewer viewer;
@@ -65,7 +71,8 @@ public class PendingPage {
         }
         List<RunRow> recent = runs.list(Optional.empty(), Optional.empty(), Optional.empty(), 0, 5 * RECENT).stream()
                 .filter(r -> r.status.isFinal()).limit(RECENT).map(r -> rows.row(r, 0, now)).toList();
-        return new Pending(building.stream().map(r -> rows.row(r, 0, now)).toList(), queue, recent);
+        List<BehindRow> behind = Freshness.behind(freshness.all()).stream().map(f -> BehindRow.of(f, now)).toList();
+        return new Pending(building.stream().map(r -> rows.row(r, 0, now)).toList(), queue, behind, recent);
     }
 
     private List<Run> list(RunStatus status) {

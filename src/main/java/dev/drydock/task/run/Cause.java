@@ -26,6 +26,19 @@ public record Cause(
         String pusher,
         Instant at) {
 
+    /** The cause in a few words, for log lines. */
+    public String inWords() {
+        return switch (kind) {
+            case "base-change" -> "base " + reference + " changed " + (previousDigest == null ? "(none)" : previousDigest)
+                    + " → " + digest + " (" + detectedBy + (upstreamTask == null ? "" : ", pushed by " + upstreamTask
+                    + " run " + upstreamRun) + ")";
+            case "commit" -> "commit " + commit + " on " + branch + " (" + provider + ")";
+            case "timer" -> "timer " + timer;
+            case "manual" -> "started by hand";
+            default -> kind;
+        };
+    }
+
     public static Cause baseChange(String eventId, String reference, String previousDigest, String digest,
             String detectedBy, Long upstreamRun, String upstreamTask, Instant at) {
         return new Cause("base-change", reference, previousDigest, digest, detectedBy, eventId, upstreamRun, upstreamTask,
