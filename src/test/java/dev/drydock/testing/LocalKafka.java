@@ -71,7 +71,7 @@ public final class LocalKafka implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", libs.toAbsolutePath() + "/*", "kafka.Kafka", dir.resolve("server.properties").toString()),
                 dir.resolve("kafka.log"));
-        broker.awaitReady(Duration.ofSeconds(60), () -> LocalProcess.portOpen(port) && clusterAnswers());
+        broker.awaitReady(Duration.ofSeconds(180), () -> LocalProcess.portOpen(port) && clusterAnswers());
     }
 
     /** Kills the broker (SIGKILL) so that clients see it disappear. */
