@@ -19,6 +19,9 @@ import java.util.Map;
 final class DrydockProcess implements AutoCloseable {
 
     static final String TOKEN = "it-admin-token";
+    static final String WEBHOOK_SECRET = "it-webhook-secret";
+    /** A loaded 2-core machine has been seen to need 80 s for the first start. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     private final Process process;
@@ -33,8 +36,9 @@ final class DrydockProcess implements AutoCloseable {
         return start(stack, log, Map.of());
     }
 
-    /** @param settings more environment, e.g. a setting to compare against its default */
-    static DrydockProcess start(TestStack stack, Path log, Map<String, String> settings) throws IOException, InterruptedException {
+    /** {@code overrides}: environment variables that replace or add to the ones derived from the stack. */
+    static DrydockProcess start(TestStack stack, Path log, Map<String, String> overrides)
+            throws IOException, InterruptedException {
         int port = freePort();
         String jar = System.getProperty("drydock.test.app-jar", "target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -52,7 +56,8 @@ final class DrydockProcess implements AutoCloseable {
         env.put("DRYDOCK_API_TOKEN", TOKEN);
         env.put("DRYDOCK_WORKER_LEASE", "4s");
         env.put("DRYDOCK_WORKER_HEARTBEAT", "500ms");
-        env.putAll(settings);
+        env.put("DRYDOCK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.putAll(overrides);
         Files.createDirectories(log.getParent());
         Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         DrydockProcess drydock = new DrydockProcess(process, port);
@@ -80,14 +85,19 @@ final class DrydockProcess implements AutoCloseable {
     }
 
     HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        return callWith(method, path, json, "Bearer " + TOKEN, "application/json");
+    }
+
+    HttpResponse<String> callWith(String method, String path, String json, String authorization, String contentType)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", authorization).header("Content-Type", contentType)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitReady(Path log) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("drydock exited; see " + log);
@@ -103,7 +113,7 @@ final class DrydockProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("drydock not ready after 90 s; see " + log);
+        throw new IllegalStateException("drydock not ready after " + READY_TIMEOUT + "; see " + log);
     }
 
     private static int freePort() throws IOException {

@@ -16,11 +16,11 @@ final class ContainerTestStack implements TestStack {
 
     private final GenericContainer<?> postgres;
     private final GenericContainer<?> kafka;
-    private final TestRegistry privateRegistry;
-    private final TestRegistry upstreamRegistry;
+    private final GenericContainer<?> privateRegistry;
+    private final GenericContainer<?> upstreamRegistry;
 
     private ContainerTestStack(GenericContainer<?> postgres, GenericContainer<?> kafka,
-            TestRegistry privateRegistry, TestRegistry upstreamRegistry) {
+            GenericContainer<?> privateRegistry, GenericContainer<?> upstreamRegistry) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.privateRegistry = privateRegistry;
@@ -56,11 +56,15 @@ final class ContainerTestStack implements TestStack {
         return new ContainerTestStack(postgres, kafka, registry(), registry());
     }
 
-    private static TestRegistry registry() {
+    private static GenericContainer<?> registry() {
         GenericContainer<?> registry = new GenericContainer<>(image("registry", "registry:2"))
                 .withExposedPorts(5000)
                 .waitingFor(Wait.forHttp("/v2/").forStatusCode(200));
         registry.start();
+        return registry;
+    }
+
+    private static TestRegistry hostOf(GenericContainer<?> registry) {
         String host = "localhost:" + registry.getMappedPort(5000);
         return new TestRegistry() {
             @Override
@@ -97,12 +101,12 @@ final class ContainerTestStack implements TestStack {
 
     @Override
     public TestRegistry privateRegistry() {
-        return privateRegistry;
+        return hostOf(privateRegistry);
     }
 
     @Override
     public TestRegistry upstreamRegistry() {
-        return upstreamRegistry;
+        return hostOf(upstreamRegistry);
     }
 
     @Override
@@ -123,5 +127,23 @@ final class ContainerTestStack implements TestStack {
     @Override
     public void startPostgres() {
         postgres.getDockerClient().unpauseContainerCmd(postgres.getContainerId()).exec();
+    }
+
+    @Override
+    public void stopPrivateRegistry() {
+        privateRegistry.getDockerClient().pauseContainerCmd(privateRegistry.getContainerId()).exec();
+    }
+
+    @Override
+    public void startPrivateRegistry() {
+        privateRegistry.getDockerClient().unpauseContainerCmd(privateRegistry.getContainerId()).exec();
+    }
+
+    @Override
+    public void close() {
+        upstreamRegistry.stop();
+        privateRegistry.stop();
+        kafka.stop();
+        postgres.stop();
     }
 }

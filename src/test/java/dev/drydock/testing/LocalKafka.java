@@ -37,11 +37,25 @@ public final class LocalKafka implements AutoCloseable {
             throw new IllegalStateException("Kafka broker jars not found in " + libs.toAbsolutePath()
                     + "; run the tests with `./drydock test`, which resolves them first");
         }
-        LocalKafka kafka = new LocalKafka(libs, workDir.resolve("kafka-" + System.nanoTime()),
-                LocalProcess.freePort(), LocalProcess.freePort());
-        kafka.format();
-        kafka.startBroker();
-        return kafka;
+        // A free port can be taken by another process before the broker binds it: try again on fresh ports.
+        for (int attempt = 1; ; attempt++) {
+            int port = LocalProcess.freePort();
+            int controllerPort = LocalProcess.freePort();
+            if (controllerPort == port) {
+                continue;
+            }
+            LocalKafka kafka = new LocalKafka(libs, workDir.resolve("kafka-" + System.nanoTime()), port, controllerPort);
+            kafka.format();
+            try {
+                kafka.startBroker();
+                return kafka;
+            } catch (IllegalStateException e) {
+                kafka.close();
+                if (attempt == 3 || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public String bootstrapServers() {
@@ -57,7 +71,7 @@ public final class LocalKafka implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", libs.toAbsolutePath() + "/*", "kafka.Kafka", dir.resolve("server.properties").toString()),
                 dir.resolve("kafka.log"));
-        broker.awaitReady(Duration.ofSeconds(60), () -> LocalProcess.portOpen(port) && clusterAnswers());
+        broker.awaitReady(Duration.ofSeconds(180), () -> LocalProcess.portOpen(port) && clusterAnswers());
     }
 
     /** Kills the broker (SIGKILL) so that clients see it disappear. */

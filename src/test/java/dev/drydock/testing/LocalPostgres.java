@@ -60,7 +60,11 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void startServer() {
+    /** Starts the server again after {@link #stop()}, on the same port and data. */
+    public void startServer() {
+        if (server != null && server.isAlive()) {
+            return;
+        }
         server = LocalProcess.start("postgres", LocalProcess.asUser("postgres", List.of(
                 binDir.resolve("postgres").toString(), "-D", dataDir.toString(), "-p", String.valueOf(port),
                 "-k", dataDir.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",

@@ -67,4 +67,22 @@ final class LocalTestStack implements TestStack {
     public void startPostgres() {
         postgres.restart();
     }
+
+    @Override
+    public void stopPrivateRegistry() {
+        privateRegistry.stop();
+    }
+
+    @Override
+    public void startPrivateRegistry() {
+        privateRegistry.startProcess();
+    }
+
+    @Override
+    public void close() {
+        upstreamRegistry.close();
+        privateRegistry.close();
+        kafka.close();
+        postgres.close();
+    }
 }

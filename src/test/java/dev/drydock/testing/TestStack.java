@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * {@code DRYDOCK_TEST_STACK} = {@code local} (processes on this machine), {@code containers} (Testcontainers) or
  * {@code auto} (the default: containers when a Docker engine answers, local processes otherwise).
  */
-public interface TestStack {
+public interface TestStack extends AutoCloseable {
 
     String jdbcUrl();
 
@@ -43,8 +43,22 @@ public interface TestStack {
 
     void startPostgres();
 
+    /** Makes the private registry unreachable (killed); {@link #startPrivateRegistry()} brings it back. */
+    void stopPrivateRegistry();
+
+    void startPrivateRegistry();
+
+    /** Ends the services of a stack from {@link #startNew()}; the shared one ends with the test JVM. */
+    @Override
+    void close();
+
     static TestStack get() {
         return Holder.INSTANCE;
+    }
+
+    /** A stack of its own, for a test that kills and restarts services; the caller closes it. */
+    static TestStack startNew() {
+        return create();
     }
 
     /** Where test services keep their data; under target/ so that {@code mvn clean} removes it. */
@@ -58,22 +72,22 @@ public interface TestStack {
         return dir;
     }
 
+    private static TestStack create() {
+        String mode = System.getProperty("drydock.test.stack",
+                System.getenv().getOrDefault("DRYDOCK_TEST_STACK", "auto"));
+        boolean containers = switch (mode) {
+            case "local" -> false;
+            case "containers" -> true;
+            case "auto" -> ContainerTestStack.dockerAvailable();
+            default -> throw new IllegalArgumentException(
+                    "drydock.test.stack must be local, containers or auto, not '" + mode + "'");
+        };
+        return containers ? ContainerTestStack.start() : LocalTestStack.start(workDir());
+    }
+
     final class Holder {
         static final TestStack INSTANCE = create();
 
         private Holder() {}
-
-        private static TestStack create() {
-            String mode = System.getProperty("drydock.test.stack",
-                    System.getenv().getOrDefault("DRYDOCK_TEST_STACK", "auto"));
-            boolean containers = switch (mode) {
-                case "local" -> false;
-                case "containers" -> true;
-                case "auto" -> ContainerTestStack.dockerAvailable();
-                default -> throw new IllegalArgumentException(
-                        "drydock.test.stack must be local, containers or auto, not '" + mode + "'");
-            };
-            return containers ? ContainerTestStack.start() : LocalTestStack.start(workDir());
-        }
     }
 }
