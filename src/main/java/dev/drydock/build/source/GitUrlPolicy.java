@@ -4,6 +4,7 @@ import dev.drydock.build.source.SourceException.Kind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,22 @@ public record GitUrlPolicy(boolean allowInsecure) {
             shown = sshUser ? shown : user.replaceFirst("");
         }
         return shown;
+    }
+
+    /** The host git would connect to for {@code url}: a URL's host, or the host of {@code user@host:path}. */
+    public static Optional<String> hostOf(String url) {
+        String u = url == null ? "" : url.strip();
+        if (!u.contains("://")) {
+            return SCP_LIKE.matcher(u).matches()
+                    ? Optional.of(u.substring(u.indexOf('@') + 1, u.indexOf(':', u.indexOf('@'))))
+                    : Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(new URI(u).getHost())
+                    .map(h -> h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private String insecure(String url, String what) {

@@ -2,8 +2,11 @@ package dev.drydock.build.source;
 
 import dev.drydock.build.source.Checkout.Mirror;
 import dev.drydock.build.source.SourceException.Kind;
+import dev.drydock.net.AddressNotAllowedException;
+import dev.drydock.net.OutboundPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,16 +41,24 @@ public final class SourceCheckout {
     private final MirrorCache mirrors;
     private final SourceLimits limits;
     private final GitUrlPolicy urls;
+    private final OutboundPolicy outbound;
 
     /**
      * @param cacheDirectory where the mirrors live; kept between builds (it is only a cache)
      * @param limits how much a fetch, a checkout and all mirrors may take
      * @param urls which git URLs may be fetched
+     * @param outbound which addresses a git host may resolve to
      */
-    public SourceCheckout(Path cacheDirectory, SourceLimits limits, GitUrlPolicy urls) {
+    public SourceCheckout(Path cacheDirectory, SourceLimits limits, GitUrlPolicy urls, OutboundPolicy outbound) {
         this.mirrors = new MirrorCache(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
         this.limits = Objects.requireNonNull(limits, "limits");
         this.urls = Objects.requireNonNull(urls, "urls");
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
+    }
+
+    /** The default outbound policy (metadata and link-local addresses denied). */
+    public SourceCheckout(Path cacheDirectory, SourceLimits limits, GitUrlPolicy urls) {
+        this(cacheDirectory, limits, urls, OutboundPolicy.defaults());
     }
 
     /** The default limits and only secure git URLs. */
@@ -124,7 +135,7 @@ public final class SourceCheckout {
     /** Brings {@code commit} (or the ref's head) into the mirror, under its lock, and works on it there. */
     private <T> T withCommit(GitSource source, Optional<String> commit, Optional<GitCredential> credential,
             MirrorWork<T> work) {
-        String url = urls.check(source.url());
+        String url = allowed(source.url());
         source = new GitSource(url, source.ref(), source.context());
         Path mirror = mirrors.mirrorOf(url);
         T result;
@@ -163,9 +174,30 @@ public final class SourceCheckout {
         return result;
     }
 
+    /**
+     * The URL as the policy accepts it, once its host resolves to an address drydock may connect to. The check is
+     * on the name before git connects (JGit opens its own connections); a name that does not resolve is left to
+     * git's own error.
+     */
+    private String allowed(String gitUrl) {
+        String url = urls.check(gitUrl);
+        Optional<String> host = GitUrlPolicy.hostOf(url);
+        if (host.isPresent()) {
+            try {
+                outbound.allowedAddresses(host.get());
+            } catch (AddressNotAllowedException e) {
+                throw new SourceException(Kind.INVALID, "the git host of " + GitUrlPolicy.redact(url) + ": "
+                        + e.getMessage(), null);
+            } catch (UnknownHostException e) {
+                // git reports it as unreachable
+            }
+        }
+        return url;
+    }
+
     /** The commit at the head of {@code ref} on the server (one ls-remote, nothing stored). */
     public String resolveHead(String gitUrl, String ref, Optional<GitCredential> credential) {
-        String url = urls.check(gitUrl);
+        String url = allowed(gitUrl);
         String wanted = ref == null || ref.isBlank() ? "HEAD" : ref.strip();
         try {
             Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(url)

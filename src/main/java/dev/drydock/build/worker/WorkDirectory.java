@@ -5,6 +5,7 @@ import dev.drydock.build.source.GitUrlPolicy;
 import dev.drydock.build.source.SourceCheckout;
 import dev.drydock.build.source.SourceConfig;
 import dev.drydock.build.source.SourceLimits;
+import dev.drydock.net.OutboundPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -44,9 +45,9 @@ public class WorkDirectory {
 
     @Produces
     @Singleton
-    SourceCheckout sourceCheckout() throws IOException {
+    SourceCheckout sourceCheckout(OutboundPolicy outbound) throws IOException {
         return new SourceCheckout(Files.createDirectories(root.resolve("git-mirrors")), SourceLimits.of(sources),
-                new GitUrlPolicy(sources.allowInsecureUrls()));
+                new GitUrlPolicy(sources.allowInsecureUrls()), outbound);
     }
 
     @Produces
