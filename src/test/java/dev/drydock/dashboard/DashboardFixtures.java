@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Sessions, tasks and runs for the dashboard's tests. */
-final class DashboardFixtures {
+public final class DashboardFixtures {
 
     private DashboardFixtures() {}
 
     private static final Map<String, String> SESSIONS = new ConcurrentHashMap<>();
 
     /** A request from a browser signed in with the admin token (no redirects followed). */
-    static RequestSpecification asAdmin() {
+    public static RequestSpecification asAdmin() {
         return given().redirects().follow(false).cookie(SessionCookie.NAME, session(DrydockStackResource.ADMIN_TOKEN));
     }
 

@@ -10,10 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.drydock.dashboard.auth.SessionCookie;
+import dev.drydock.dashboard.DashboardFixtures;
 import dev.drydock.outbox.Channels;
 import dev.drydock.outbox.DeadLetters;
-import dev.drydock.testing.DrydockStackResource;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestRegistry;
 import dev.drydock.testing.TestStack;
@@ -103,8 +102,7 @@ class OutageTest {
         assertThat(deadLetters.count(Channels.REBUILD_REQUESTS_IN)).isEqualTo(before + 2);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("drydock_dead_letters_total{channel=\"rebuild-requests-in\"");
-        String runsPage = given().redirects().follow(false).cookie(SessionCookie.NAME, DrydockStackResource.ADMIN_TOKEN)
-                .get("/runs").then().statusCode(200).extract().asString();
+        String runsPage = DashboardFixtures.asAdmin().get("/runs").then().statusCode(200).extract().asString();
         assertThat(runsPage).contains("id=\"dead-letters\"").contains("dead-lettered by this replica");
     }
 
