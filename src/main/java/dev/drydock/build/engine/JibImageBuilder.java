@@ -8,12 +8,15 @@ import dev.drydock.graph.buildfile.ImageRecipe;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
+import dev.drydock.net.AddressNotAllowedException;
+import dev.drydock.net.OutboundPolicy;
 import dev.drydock.registry.Descriptor;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.ManifestIndex;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.http.Http1Client;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +48,7 @@ public final class JibImageBuilder {
 
     private final JibPush push;
     private final Http1Client http;
+    private final OutboundPolicy outbound;
     private final boolean rebase;
     private final ImageCache<BaseImage> bases = new ImageCache<>(256);
     private final ImageCache<Rebase.HeldImage> pushed = new ImageCache<>(256);
@@ -70,16 +74,23 @@ public final class JibImageBuilder {
 
     /** @param fullBuilds how many full Jib builds may run at once (rebases are not counted); more wait for a slot */
     public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds) {
+        this(cacheDirectory, rebase, fullBuilds, OutboundPolicy.defaults());
+    }
+
+    /** @param outbound which addresses the build's registries may resolve to */
+    public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds, OutboundPolicy outbound) {
         if (fullBuilds < 1) {
             throw new IllegalArgumentException("fullBuilds must be at least 1, got " + fullBuilds);
         }
         this.push = new JibPush(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
-        this.http = new Http1Client(Duration.ofSeconds(10));
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
+        this.http = new Http1Client(Duration.ofSeconds(10), outbound);
         this.rebase = rebase;
         this.fullBuilds = new Semaphore(fullBuilds, true);
     }
 
     public BuildResult build(BuildRequest request, BuildLog log) throws BuildException {
+        requireAllowedRegistries(request);
         RegistryAccess access = new RegistryAccess(request);
         StepLog out = new StepLog(log, access.secrets());
         checkCanceled();
@@ -145,6 +156,36 @@ public final class JibImageBuilder {
     }
 
     /** The pinned base, read once per digest, platforms and reader. */
+    /**
+     * Jib opens its own connections, out of reach of drydock's client, which checks each address it connects to:
+     * so every registry of the build must resolve to an allowed address before Jib is handed the build.
+     */
+    private void requireAllowedRegistries(BuildRequest request) throws BuildException {
+        for (String registry : request.registries()) {
+            String host = hostOf(registry);
+            try {
+                outbound.allowedAddresses(host);
+            } catch (AddressNotAllowedException e) {
+                throw new BuildException(BuildException.Kind.PUSH_FAILED, "registry " + registry + ": " + e.getMessage(),
+                        false, null);
+            } catch (UnknownHostException e) {
+                // the registry client reports it as unreachable
+            }
+        }
+    }
+
+    /** The host of {@code host[:port]} or {@code [v6]:port}; Docker Hub as the host Jib connects to. */
+    static String hostOf(String registry) {
+        if (registry.equals(ImageReference.DOCKER_HUB)) {
+            return "registry-1.docker.io";
+        }
+        if (registry.startsWith("[")) {
+            return registry.substring(1, registry.indexOf(']'));
+        }
+        int colon = registry.indexOf(':');
+        return colon < 0 ? registry : registry.substring(0, colon);
+    }
+
     private BaseImage inspect(RegistryClient registry, RegistryAccess access, ImageReference pinned,
             List<Platform> platforms) throws BuildException {
         String key = pinned + " " + platforms + " " + access.readerOf(pinned.registry());

@@ -52,7 +52,7 @@ public class WorkDirectory {
 
     @Produces
     @Singleton
-    JibImageBuilder jibImageBuilder() throws IOException {
-        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds);
+    JibImageBuilder jibImageBuilder(OutboundPolicy outbound) throws IOException {
+        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds, outbound);
     }
 }
