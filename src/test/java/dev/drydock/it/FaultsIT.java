@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The fault suite of issue 13: each scenario starts a stack of its own and a packaged drydock with N tasks FROM
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * issue's outage lengths: system properties {@code drydock.faults.tasks}, {@code drydock.faults.kafka-outage},
  * {@code .postgres-outage}, {@code .registry-outage} (seconds) and {@code drydock.faults.settle-timeout}.
  */
+@EnabledIfSystemProperty(named = "drydock.faults", matches = "true")
 class FaultsIT {
 
     private static final int TASKS = Integer.getInteger("drydock.faults.tasks", 4);
