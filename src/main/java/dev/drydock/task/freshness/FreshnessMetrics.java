@@ -1,9 +1,8 @@
 package dev.drydock.task.freshness;
 
-import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.metrics.GaugeRefresh;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,15 +10,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * {@code drydock_images_behind} and {@code drydock_oldest_behind_seconds}, recomputed every
- * {@code drydock.freshness.refresh-every} on each replica; a scrape reads the last result and never queries the
+ * {@code drydock_images_behind} and {@code drydock_oldest_behind_seconds}, recomputed on each replica by the
+ * gauge refresh ({@code drydock.metrics.refresh-interval}); a scrape reads the last result and never queries the
  * database.
  */
 @ApplicationScoped
@@ -34,13 +30,12 @@ public class FreshnessMetrics {
     FreshnessService freshness;
 
     @Inject
-    FreshnessConfig config;
+    GaugeRefresh gauges;
 
     @Inject
     MeterRegistry meters;
 
     private final AtomicReference<Snapshot> last = new AtomicReference<>(new Snapshot(0, null));
-    private ScheduledExecutorService refresher;
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("drydock.images.behind", () -> last.get().imagesBehind())
@@ -50,15 +45,7 @@ public class FreshnessMetrics {
             Instant since = last.get().oldestSince();
             return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
         }).description("How long the image that is behind the longest has been behind").register(meters);
-        refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("freshness-metrics"));
-        long every = config.refreshEvery().toMillis();
-        refresher.scheduleWithFixedDelay(this::refresh, 0, every, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (refresher != null) {
-            refresher.shutdownNow();
-        }
+        gauges.register(this::refresh);
     }
 
     /** Recomputes the gauges now. */
