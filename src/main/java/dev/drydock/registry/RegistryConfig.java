@@ -82,8 +82,11 @@ public interface RegistryConfig {
         @WithDefault("5")
         int failureThreshold();
 
-        /** How long an open circuit fails calls fast before letting a trial request through. */
-        @WithDefault("30s")
+        /**
+         * How long an open circuit fails calls fast before letting a trial request through. Short, so a registry
+         * that comes back is used again within seconds; retries and backoff keep the load on a failing one low.
+         */
+        @WithDefault("5s")
         Duration coolDown();
     }
 }
