@@ -7,16 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.drydock.testing.ScriptedRegistry;
+import dev.drydock.testing.ScriptedRegistry.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +30,14 @@ class FlakyRegistryTest {
 
     /** What the scripted registry answers to successive manifest requests; empty: the current digest. */
     private final ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
-    private final List<Instant> heads = new CopyOnWriteArrayList<>();
     private volatile String digest = FIRST;
-    private HttpServer registry;
+    private ScriptedRegistry registry;
+    private List<Instant> heads;
 
     @AfterEach
     void stop() {
         if (registry != null) {
-            registry.stop(0);
+            registry.close();
         }
     }
 
@@ -87,30 +85,11 @@ class FlakyRegistryTest {
     }
 
     private String start(String name) throws IOException {
-        registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        registry.createContext("/v2/", this::answer);
-        registry.start();
-        return "127.0.0.1:" + registry.getAddress().getPort() + "/" + name + "/app:1";
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (path.equals("/v2/")) {
-            exchange.sendResponseHeaders(200, -1);
-        } else if (path.endsWith("/manifests/1")) {
-            heads.add(Instant.now());
+        registry = ScriptedRegistry.start(() -> {
             Integer failure = failures.poll();
-            if (failure != null) {
-                exchange.sendResponseHeaders(failure, -1);
-            } else {
-                exchange.getResponseHeaders().add("Docker-Content-Digest", digest);
-                exchange.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
-                exchange.getResponseHeaders().add("Content-Length", "512");
-                exchange.sendResponseHeaders(200, -1);
-            }
-        } else {
-            exchange.sendResponseHeaders(404, -1);
-        }
-        exchange.close();
+            return failure != null ? Answer.status(failure) : Answer.digest(digest);
+        });
+        heads = registry.heads();
+        return registry.host() + "/" + name + "/app:1";
     }
 }

@@ -5,16 +5,14 @@ import static dev.drydock.watch.WatchTest.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.drydock.testing.ScriptedRegistry;
+import dev.drydock.testing.ScriptedRegistry.Answer;
 import dev.drydock.testing.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A registry that answers 429 is left alone until its Retry-After, and does not slow other registries down. */
@@ -26,12 +24,13 @@ class RateLimitedRegistryTest {
 
     @Test
     void shouldMarkABaseRateLimitedAndRetryOnlyAfterRetryAfterWhileOtherRegistriesCarryOn() throws Exception {
-        List<Instant> heads = new CopyOnWriteArrayList<>();
-        HttpServer throttling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        throttling.createContext("/v2/", exchange -> answer(exchange, heads));
-        throttling.start();
-        try {
-            String limited = "127.0.0.1:" + throttling.getAddress().getPort() + "/limited/app:1";
+        // The first manifest request gets 429 with Retry-After; later ones get a manifest digest.
+        AtomicInteger requests = new AtomicInteger();
+        try (ScriptedRegistry throttling = ScriptedRegistry.start(() -> requests.incrementAndGet() == 1
+                ? Answer.status(429).withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+                : Answer.digest(DIGEST))) {
+            List<Instant> heads = throttling.heads();
+            String limited = throttling.host() + "/limited/app:1";
             long limitedId = track(limited, 3600);
             await().atMost(Duration.ofSeconds(10)).until(() -> "rate-limited".equals(base(limitedId).get("status").asText()));
             Instant limitedAt = Instant.now();
@@ -50,30 +49,6 @@ class RateLimitedRegistryTest {
             assertThat(heads).hasSize(2);
             assertThat(Duration.between(heads.get(0), heads.get(1)))
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(RETRY_AFTER_SECONDS));
-        } finally {
-            throttling.stop(0);
         }
-    }
-
-    /** The first manifest request gets 429 with Retry-After; later ones get a manifest digest. */
-    private static void answer(HttpExchange exchange, List<Instant> heads) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (path.equals("/v2/")) {
-            exchange.sendResponseHeaders(200, -1);
-        } else if (path.equals("/v2/limited/app/manifests/1")) {
-            heads.add(Instant.now());
-            if (heads.size() == 1) {
-                exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-                exchange.sendResponseHeaders(429, -1);
-            } else {
-                exchange.getResponseHeaders().add("Docker-Content-Digest", DIGEST);
-                exchange.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
-                exchange.getResponseHeaders().add("Content-Length", "512");
-                exchange.sendResponseHeaders(200, -1);
-            }
-        } else {
-            exchange.sendResponseHeaders(404, -1);
-        }
-        exchange.close();
     }
 }

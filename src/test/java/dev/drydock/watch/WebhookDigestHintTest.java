@@ -6,17 +6,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.drydock.foundation.BaseChangesRecorder;
+import dev.drydock.testing.ScriptedRegistry;
+import dev.drydock.testing.ScriptedRegistry.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +29,14 @@ class WebhookDigestHintTest {
     private static final String SECOND = "sha256:" + "a1".repeat(32);
     private static final String FORGED = "sha256:" + "0".repeat(64);
 
-    private final List<Instant> heads = new CopyOnWriteArrayList<>();
+    private List<Instant> heads;
     /** Answers with the old digest that many more times (a replica that has not caught up), then the new one. */
     private final AtomicInteger staleAnswers = new AtomicInteger(Integer.MAX_VALUE);
 
     @Test
     void shouldCheckAgainSoonWhenTheHeadDisagreesWithTheWebhooksDigest() throws Exception {
-        HttpServer registry = start();
-        try {
-            String host = "127.0.0.1:" + registry.getAddress().getPort();
+        try (ScriptedRegistry registry = start()) {
+            String host = registry.host();
             long id = track(host + "/hinted/app:1", 3600);
             await().atMost(Duration.ofSeconds(10)).until(() -> FIRST.equals(base(id).path("digest").asText()));
             staleAnswers.set(1);
@@ -51,16 +48,13 @@ class WebhookDigestHintTest {
             assertThat(heads).as("the webhook's check found the old digest, the one after it the new").hasSize(2);
             assertThat(WatchTest.awaitEvents(kafka, host + "/hinted/app:1", 1, Duration.ofSeconds(30)).get(0)
                     .get("detectedBy").asText()).isEqualTo("webhook");
-        } finally {
-            registry.stop(0);
         }
     }
 
     @Test
     void shouldNeverTakeTheWebhooksDigestWithoutTheRegistryConfirmingIt() throws Exception {
-        HttpServer registry = start();
-        try {
-            String host = "127.0.0.1:" + registry.getAddress().getPort();
+        try (ScriptedRegistry registry = start()) {
+            String host = registry.host();
             long id = track(host + "/hinted/app:1", 3600);
             await().atMost(Duration.ofSeconds(10)).until(() -> FIRST.equals(base(id).path("digest").asText()));
             heads.clear();
@@ -72,8 +66,6 @@ class WebhookDigestHintTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !Instant.parse(base(id).path("lastCheckedAt").asText())
                     .isBefore(heads.get(1).minusMillis(50)));
             assertThat(base(id).get("digest").asText()).isEqualTo(FIRST);
-        } finally {
-            registry.stop(0);
         }
     }
 
@@ -84,27 +76,10 @@ class WebhookDigestHintTest {
                 .post("/api/v1/webhooks/registry/distribution").then().statusCode(202);
     }
 
-    private HttpServer start() throws IOException {
-        HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        registry.createContext("/v2/", this::answer);
-        registry.start();
+    private ScriptedRegistry start() throws IOException {
+        ScriptedRegistry registry = ScriptedRegistry.start(() -> Answer.digest(
+                staleAnswers.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0 ? FIRST : SECOND));
+        heads = registry.heads();
         return registry;
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (path.equals("/v2/")) {
-            exchange.sendResponseHeaders(200, -1);
-        } else if (path.endsWith("/manifests/1")) {
-            heads.add(Instant.now());
-            String digest = staleAnswers.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0 ? FIRST : SECOND;
-            exchange.getResponseHeaders().add("Docker-Content-Digest", digest);
-            exchange.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
-            exchange.getResponseHeaders().add("Content-Length", "512");
-            exchange.sendResponseHeaders(200, -1);
-        } else {
-            exchange.sendResponseHeaders(404, -1);
-        }
-        exchange.close();
     }
 }
