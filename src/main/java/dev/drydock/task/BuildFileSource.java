@@ -1,11 +1,11 @@
 package dev.drydock.task;
 
-import dev.drydock.build.source.Checkout;
-import dev.drydock.build.source.GitCredentials;
-import dev.drydock.build.source.GitSource;
-import dev.drydock.build.source.GitUrlPolicy;
-import dev.drydock.build.source.SourceCheckout;
-import dev.drydock.build.source.SourceException;
+import dev.drydock.source.Checkout;
+import dev.drydock.source.GitCredentials;
+import dev.drydock.source.GitSource;
+import dev.drydock.source.GitUrlPolicy;
+import dev.drydock.source.SourceCheckout;
+import dev.drydock.source.SourceException;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.registry.CredentialLookup;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.drydock.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drydock.build.source.GitUrlPolicy;
+import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.graph.DependencyGraph;
 import dev.drydock.graph.GraphEdge;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;

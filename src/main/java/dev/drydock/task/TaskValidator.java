@@ -1,10 +1,10 @@
 package dev.drydock.task;
 
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
-import dev.drydock.build.source.GitUrlPolicy;
-import dev.drydock.build.source.SourceConfig;
-import dev.drydock.build.source.SourceException;
-import dev.drydock.build.source.SourcePaths;
+import dev.drydock.source.GitUrlPolicy;
+import dev.drydock.source.SourceConfig;
+import dev.drydock.source.SourceException;
+import dev.drydock.source.SourcePaths;
 import dev.drydock.health.PrivateRegistryConfig;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.InvalidReferenceException;

@@ -60,7 +60,7 @@ class DashboardBrowserTest {
     RunService runs;
 
     @Inject
-    dev.drydock.build.worker.RunExecutor workers;
+    dev.drydock.rebuild.worker.RunExecutor workers;
 
     @Inject
     ObjectMapper json;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.drydock.build.worker.RunExecutor;
+import dev.drydock.rebuild.worker.RunExecutor;
 import dev.drydock.testing.LocalRegistry;
 import dev.drydock.testing.RegistryOptions;
 import dev.drydock.testing.TestImages;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.drydock.build.worker.RunClaims;
-import dev.drydock.build.worker.RunExecutor;
+import dev.drydock.rebuild.worker.RunClaims;
+import dev.drydock.rebuild.worker.RunExecutor;
 import dev.drydock.task.run.Cause;
 import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunLog;

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.drydock.build.source.SourceCheckout;
+import dev.drydock.source.SourceCheckout;
 import dev.drydock.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drydock.build.worker.RunExecutor;
+import dev.drydock.rebuild.worker.RunExecutor;
 import dev.drydock.foundation.BaseChangesRecorder;
 import dev.drydock.task.trigger.TimerScheduler;
 import dev.drydock.task.trigger.TriggerService;

@@ -1,0 +1,58 @@
+package dev.drydock.rebuild.worker;
+
+import dev.drydock.rebuild.engine.JibImageBuilder;
+import dev.drydock.source.GitUrlPolicy;
+import dev.drydock.source.SourceCheckout;
+import dev.drydock.source.SourceConfig;
+import dev.drydock.source.SourceLimits;
+import dev.drydock.net.OutboundPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where builds keep their files: checkouts, Jib's layer cache and the git mirrors. One set of mirrors serves both
+ * the analysis at registration and the builds, so a build finds the commit already fetched.
+ */
+@ApplicationScoped
+public class WorkDirectory {
+
+    private final Path root;
+    private final boolean rebase;
+    private final int fullBuilds;
+    private final SourceConfig sources;
+
+    WorkDirectory(WorkerConfig config, SourceConfig sources) {
+        rebase = config.rebase();
+        fullBuilds = config.fullBuilds();
+        this.sources = sources;
+        try {
+            root = config.workDir().isPresent() ? Files.createDirectories(config.workDir().get())
+                    : Files.createTempDirectory("drydock-builds-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the build work directory", e);
+        }
+    }
+
+    /** Where each run's source is checked out (one fresh directory per run below it). */
+    Path runs() {
+        return root.resolve("runs");
+    }
+
+    @Produces
+    @Singleton
+    SourceCheckout sourceCheckout(OutboundPolicy outbound) throws IOException {
+        return new SourceCheckout(Files.createDirectories(root.resolve("git-mirrors")), SourceLimits.of(sources),
+                new GitUrlPolicy(sources.allowInsecureUrls()), outbound);
+    }
+
+    @Produces
+    @Singleton
+    JibImageBuilder jibImageBuilder(OutboundPolicy outbound) throws IOException {
+        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds, outbound);
+    }
+}
