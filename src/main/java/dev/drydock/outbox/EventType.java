@@ -16,7 +16,8 @@ public enum EventType {
     RUN_FAILED("dev.drydock.run.failed", Channels.RUN_EVENTS_OUT),
     RUN_CANCELED("dev.drydock.run.canceled", Channels.RUN_EVENTS_OUT),
     RUN_ERROR("dev.drydock.run.error", Channels.RUN_EVENTS_OUT),
-    RUN_TIMEOUT("dev.drydock.run.timeout", Channels.RUN_EVENTS_OUT);
+    RUN_TIMEOUT("dev.drydock.run.timeout", Channels.RUN_EVENTS_OUT),
+    RUN_SUPERSEDED("dev.drydock.run.superseded", Channels.RUN_EVENTS_OUT);
 
     private final String type;
     private final String channel;

@@ -14,6 +14,7 @@ import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunLog;
 import dev.drydock.task.run.RunService;
 import dev.drydock.task.run.RunStatus;
+import dev.drydock.task.run.RunTrigger;
 import dev.drydock.task.trigger.TriggerService;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestStack;
@@ -187,14 +188,76 @@ class NewestDigestTest {
     void shouldQueueANewRunWhenTheQueuedOneWasClaimedBeforeTheChangeArrived() {
         long runId = triggers.manual(task, Optional.empty(), Optional.empty(), Map.of()).id;
         claims.claim(runId, WORKER);
+        String newer = digest('4');
+        watchRecords(newer);
 
-        List<Long> affected = triggers.onBaseChanged(UUID.randomUUID(), change(digest('4'), current));
+        List<Long> affected = triggers.onBaseChanged(UUID.randomUUID(), change(current, newer));
 
         assertThat(affected).hasSize(1).doesNotContain(runId);
         Run claimed = run(runId);
         assertThat(claimed.status).isEqualTo(RunStatus.Started);
         assertThat(runs.causes(claimed)).hasSize(1);
+        assertThat(runs.pinned(run(affected.get(0)))).containsEntry(base, newer);
         claims.end(runId, WORKER, RunStatus.Canceled, "test over");
+    }
+
+    @Test
+    void shouldCreateNothingWhenARunInProgressAlreadyPinnedTheChangedDigest() {
+        long runId = triggers.manual(task, Optional.empty(), Optional.empty(), Map.of()).id;
+        String newer = digest('6');
+        watchRecords(newer);
+        claims.claim(runId, WORKER);
+
+        List<Long> affected = triggers.onBaseChanged(UUID.randomUUID(), change(current, newer));
+
+        assertThat(affected).as("the claimed run took the change before its event arrived").isEmpty();
+        assertThat(runsOfTask()).extracting(r -> r.id).containsExactly(runId);
+        claims.end(runId, WORKER, RunStatus.Canceled, "test over");
+    }
+
+    @Test
+    void shouldSupersedeABaseChangeRunWhenTheLastRunBuiltTheSameDigests() {
+        long built = triggers.manual(task, Optional.empty(), Optional.empty(), Map.of()).id;
+        claims.claim(built, WORKER);
+        claims.succeed(built, WORKER, digest('7'), "application/vnd.oci.image.manifest.v1+json", false, List.of());
+        long redundant = queueBaseChangeRun(current);
+
+        RunClaims.Claim claim = claims.claim(redundant, WORKER);
+
+        assertThat(claim.state()).isEqualTo(RunClaims.ClaimState.FINISHED);
+        Run run = run(redundant);
+        assertThat(run.status).isEqualTo(RunStatus.Superseded);
+        assertThat(run.error).contains("run " + built + " already built");
+        assertThat(run.startedAt).as("it never started building").isNull();
+    }
+
+    @Test
+    void shouldBuildAManualRunEvenWhenTheLastRunBuiltTheSameDigests() {
+        long built = triggers.manual(task, Optional.empty(), Optional.empty(), Map.of()).id;
+        claims.claim(built, WORKER);
+        claims.succeed(built, WORKER, digest('7'), "application/vnd.oci.image.manifest.v1+json", false, List.of());
+        long again = triggers.manual(task, Optional.empty(), Optional.empty(), Map.of()).id;
+
+        assertThat(claims.claim(again, WORKER).state()).isEqualTo(RunClaims.ClaimState.CLAIMED);
+        claims.end(again, WORKER, RunStatus.Canceled, "test over");
+    }
+
+    @Test
+    void shouldBuildABaseChangeRunWhenTheLastRunFailed() {
+        long failed = triggers.manual(task, Optional.empty(), Optional.empty(), Map.of()).id;
+        claims.claim(failed, WORKER);
+        claims.end(failed, WORKER, RunStatus.Failed, "test: the build failed");
+        long retry = queueBaseChangeRun(current);
+
+        assertThat(claims.claim(retry, WORKER).state()).isEqualTo(RunClaims.ClaimState.CLAIMED);
+        claims.end(retry, WORKER, RunStatus.Canceled, "test over");
+    }
+
+    /** A base-change run pinned to {@code digest}, as a change event that raced a claim would have queued it. */
+    private long queueBaseChangeRun(String digest) {
+        return QuarkusTransaction.requiringNew().call(() -> runs.create(new RunService.NewRun(
+                Task.byName(task).orElseThrow(), RunTrigger.ImageUpdate, cause(),
+                Map.of(base, digest), null, null, Map.of(), null)).orElseThrow().id);
     }
 
     private void claimElsewhere(long runId) {

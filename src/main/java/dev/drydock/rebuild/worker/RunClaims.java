@@ -5,6 +5,7 @@ import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunLog;
 import dev.drydock.task.run.RunService;
 import dev.drydock.task.run.RunStatus;
+import dev.drydock.task.run.RunTrigger;
 import dev.drydock.task.trigger.TriggerService;
 import dev.drydock.watch.BaseRecorder;
 import dev.drydock.watch.BaseService;
@@ -81,11 +82,18 @@ public class RunClaims {
                 return new Claim(ClaimState.BUSY, now.plus(config.heartbeat()), run.attempt);
             }
         }
+        pinCurrentDigests(run);
+        Optional<Run> built = alreadyBuilt(run);
+        if (built.isPresent()) {
+            run.error = "run " + built.get().id + " already built the task from these base digests";
+            log.append(runId, "superseded: " + run.error);
+            runs.transition(run, RunStatus.Superseded);
+            return new Claim(ClaimState.FINISHED, null, run.attempt);
+        }
         String previousOwner = run.leaseOwner;
         run.leaseOwner = worker;
         run.leaseUntil = now.plus(config.lease());
         run.attempt++;
-        pinCurrentDigests(run);
         if (run.status == RunStatus.Queued) {
             runs.transition(run, RunStatus.Started);
         } else if (previousOwner != null && !previousOwner.equals(worker)) {
@@ -177,6 +185,22 @@ public class RunClaims {
             }
         });
         runs.addPins(run, current);
+    }
+
+    /**
+     * A base-change run that has not built yet is redundant when the task's last run ended Succeeded with the
+     * same digest for every base this run pins: two changes seen while one run was building both led here.
+     * Runs someone asked for (manual, commit, timer, with args) always build.
+     */
+    private Optional<Run> alreadyBuilt(Run run) {
+        if (run.trigger != RunTrigger.ImageUpdate || run.attempt > 0 || run.gitCommit != null
+                || !runs.args(run).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> pins = runs.pinned(run);
+        return Run.latestEndedBefore(run.taskId, run.id)
+                .filter(last -> last.status == RunStatus.Succeeded)
+                .filter(last -> runs.pinned(last).entrySet().containsAll(pins.entrySet()));
     }
 
     private Optional<Run> owned(long runId, String worker) {

@@ -114,6 +114,19 @@ public class Run extends PanacheEntityBase {
                 java.util.List.of(RunStatus.Queued, RunStatus.Started, RunStatus.Running)) > 0;
     }
 
+    /** The task's newest run with an id below {@code runId} that has ended, other than superseded ones. */
+    public static Optional<Run> latestEndedBefore(long taskId, long runId) {
+        return find("taskId = ?1 and id < ?2 and status in ?3 order by id desc", taskId, runId,
+                java.util.List.of(RunStatus.Succeeded, RunStatus.Failed, RunStatus.Canceled, RunStatus.Error,
+                        RunStatus.Timeout)).firstResultOptional();
+    }
+
+    /** The task's newest run that is Started, Running or Succeeded: what it is or was last built from. */
+    public static Optional<Run> latestBuildingOrBuilt(long taskId) {
+        return find("taskId = ?1 and status in ?2 order by id desc", taskId,
+                java.util.List.of(RunStatus.Started, RunStatus.Running, RunStatus.Succeeded)).firstResultOptional();
+    }
+
     public static Optional<Run> byDedupeKey(String key) {
         return find("dedupeKey", key).firstResultOptional();
     }

@@ -51,6 +51,7 @@ public class TriggerService {
      * pinned to the new digest. A task with a queued run has that run re-pinned instead, so a burst of changes
      * builds once with the newest digest. The same event twice does nothing the second time, and an event whose
      * digest the watch has since moved past does nothing at all: the newer change's own event does the work.
+     * A task whose newest build (in progress or succeeded) already has the digest gets nothing either.
      *
      * @return ids of runs created or re-pinned
      */
@@ -79,12 +80,29 @@ public class TriggerService {
                 affected.add(queued.get().id);
                 continue;
             }
+            if (buildingOrBuilt(task, change)) {
+                continue;
+            }
             Map<String, String> pins = pins(task);
             pins.put(change.reference(), change.digest());
             runs.create(new RunService.NewRun(task, RunTrigger.ImageUpdate, cause, pins, null, null, Map.of(), null))
                     .ifPresent(run -> affected.add(run.id));
         }
         return affected;
+    }
+
+    /**
+     * Whether the task's newest build (in progress or succeeded) already has this digest: a run pins the watch's
+     * digest when it starts, so it may have taken this change before the change's own event arrived.
+     */
+    private boolean buildingOrBuilt(Task task, BaseChanged change) {
+        Optional<Run> latest = Run.latestBuildingOrBuilt(task.id);
+        if (latest.isPresent() && change.digest().equals(runs.pinned(latest.get()).get(change.reference()))) {
+            LOG.debugf("base change of %s to %s: run %d of %s already builds it", change.reference(), change.digest(),
+                    latest.get().id, task.name);
+            return true;
+        }
+        return false;
     }
 
     /**
