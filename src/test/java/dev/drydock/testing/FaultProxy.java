@@ -3,9 +3,12 @@ package dev.drydock.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,14 +24,19 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
  * An HTTP proxy in front of a real registry that answers chosen requests with scripted errors: {@link #failNext}
  * queues statuses (500, 503, 429…) for the next requests of a method and path, everything else is forwarded
  * as is. Location headers are rewritten to the proxy, so uploads stay behind it.
+ *
+ * <p>Like a plain-HTTP registry, it refuses a TLS handshake at once (it closes the connection), so clients that try
+ * HTTPS first, such as Jib, fall back to HTTP instead of waiting for a read timeout.
  */
 public final class FaultProxy implements TestRegistry, AutoCloseable {
 
@@ -37,7 +45,10 @@ public final class FaultProxy implements TestRegistry, AutoCloseable {
 
     private record Rule(String method, Pattern path, Queue<Integer> statuses) {}
 
+    private static final int TLS_HANDSHAKE_RECORD = 0x16;
+
     private final HttpServer server;
+    private final ServerSocket front;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,6 +66,13 @@ public final class FaultProxy implements TestRegistry, AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        try {
+            front = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            server.stop(0);
+            throw new UncheckedIOException(e);
+        }
+        executor.execute(this::acceptLoop);
     }
 
     public static FaultProxy in(TestRegistry target) {
@@ -63,7 +81,7 @@ public final class FaultProxy implements TestRegistry, AutoCloseable {
 
     @Override
     public String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return "127.0.0.1:" + front.getLocalPort();
     }
 
     /** The next requests with this method whose path matches {@code pathRegex} get these statuses, in order. */
@@ -91,8 +109,53 @@ public final class FaultProxy implements TestRegistry, AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            front.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    private void acceptLoop() {
+        while (!front.isClosed()) {
+            try {
+                Socket client = front.accept();
+                executor.execute(() -> relay(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** Hands a connection to the HTTP server unless it opens with a TLS handshake, which is refused. */
+    private void relay(Socket client) {
+        try (client; Socket http = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+            InputStream in = client.getInputStream();
+            int first = in.read();
+            if (first < 0 || first == TLS_HANDSHAKE_RECORD) {
+                return;
+            }
+            http.getOutputStream().write(first);
+            Future<?> answers = executor.submit(() -> pipe(http, client));
+            in.transferTo(http.getOutputStream());
+            http.shutdownOutput();
+            answers.get();
+        } catch (IOException | ExecutionException e) {
+            // one connection ends
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+            to.shutdownOutput();
+        } catch (IOException e) {
+            // the other side went away
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
