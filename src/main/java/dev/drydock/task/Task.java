@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -58,5 +59,13 @@ public class Task extends PanacheEntityBase {
 
     public static Optional<Task> byName(String name) {
         return find("name", name).firstResultOptional();
+    }
+
+    /**
+     * Row-locks the task for the rest of the transaction. Whoever decides whether the task gets a new run takes
+     * this first, so two such decisions (a base change, a follow-up) never both miss the other's uncommitted run.
+     */
+    public static Optional<Task> lock(long id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 }

@@ -253,6 +253,32 @@ class NewestDigestTest {
         claims.end(retry, WORKER, RunStatus.Canceled, "test over");
     }
 
+    @Test
+    void shouldQueueOneRunWhenABaseChangeAndAFollowUpRaceForTheSameTask() throws Exception {
+        long runId = triggers.manual(task, Optional.empty(), Optional.empty(), Map.of()).id;
+        claims.claim(runId, WORKER);
+        String newer = digest('5');
+        watchRecords(newer);
+        CompletableFuture<Boolean> succeeded;
+        List<Long> changed;
+        QuarkusTransaction.begin();
+        try {
+            changed = triggers.onBaseChanged(UUID.randomUUID(), change(current, newer));
+            succeeded = CompletableFuture.supplyAsync(() -> claims.succeed(runId, WORKER, digest('7'),
+                    "application/vnd.oci.image.manifest.v1+json", false, List.of()));
+            // Sentinel: the success (and its follow-up decision) waits for the task that the change holds.
+            await().atMost(Duration.ofSeconds(10)).until(this::someoneWaitsForALock);
+        } finally {
+            QuarkusTransaction.commit();
+        }
+
+        assertThat(succeeded.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(changed).hasSize(1);
+        List<Run> queued = runsOfTask().stream().filter(r -> r.status == RunStatus.Queued).toList();
+        assertThat(queued).as("the change's run takes the new digest; no follow-up beside it")
+                .extracting(r -> r.id).containsExactly(changed.get(0));
+    }
+
     /** A base-change run pinned to {@code digest}, as a change event that raced a claim would have queued it. */
     private long queueBaseChangeRun(String digest) {
         return QuarkusTransaction.requiringNew().call(() -> runs.create(new RunService.NewRun(

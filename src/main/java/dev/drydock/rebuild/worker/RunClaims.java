@@ -72,15 +72,12 @@ public class RunClaims {
             return new Claim(ClaimState.BUSY, run.leaseUntil, run.attempt);
         }
         // One build of a task at a time, oldest first: a follow-up waits (and keeps coalescing) until it ends.
-        Optional<Run> earlier = Run.<Run>find("taskId = ?1 and id < ?2 and status in ?3 order by id",
-                run.taskId, run.id, List.of(RunStatus.Queued, RunStatus.Started, RunStatus.Running)).firstResultOptional();
-        if (earlier.isPresent()) {
-            Run other = earlier.get();
-            boolean otherLive = other.status == RunStatus.Queued
-                    || (other.leaseUntil != null && other.leaseUntil.isAfter(now));
-            if (otherLive) {
-                return new Claim(ClaimState.BUSY, now.plus(config.heartbeat()), run.attempt);
-            }
+        boolean otherFirst = Run.<Run>stream("taskId = ?1 and id <> ?2 and (status in ?3 or (status = ?4 and id < ?2))",
+                run.taskId, run.id, RunStatus.ACTIVE, RunStatus.Queued)
+                .anyMatch(other -> other.status == RunStatus.Queued
+                        || (other.leaseUntil != null && other.leaseUntil.isAfter(now)));
+        if (otherFirst) {
+            return new Claim(ClaimState.BUSY, now.plus(config.heartbeat()), run.attempt);
         }
         pinCurrentDigests(run);
         Optional<Run> built = alreadyBuilt(run);
@@ -121,6 +118,14 @@ public class RunClaims {
     public boolean holdUntil(long runId, String worker, Instant resumeAt) {
         Optional<Run> run = owned(runId, worker);
         run.ifPresent(r -> r.leaseUntil = resumeAt.plus(config.lease()));
+        return run.isPresent();
+    }
+
+    /** This worker stops without finishing the run: its lease ends now, for the next worker to take it. */
+    @Transactional
+    public boolean release(long runId, String worker) {
+        Optional<Run> run = owned(runId, worker);
+        run.ifPresent(r -> r.leaseUntil = Instant.now());
         return run.isPresent();
     }
 

@@ -70,7 +70,7 @@ public class TriggerService {
                 change.detectedBy().wire(), change.runId(), upstreamTask(change.runId()), change.detectedAt());
         List<Long> affected = new ArrayList<>();
         for (Map.Entry<String, Boolean> dependent : graph.directDependents(change.reference()).entrySet()) {
-            Task task = Task.byName(dependent.getKey()).orElse(null);
+            Task task = Task.byName(dependent.getKey()).flatMap(t -> Task.lock(t.id)).orElse(null);
             if (task == null || !task.baseEnabled || (!dependent.getValue() && !"all".equals(task.baseScope))) {
                 continue;
             }
@@ -112,7 +112,7 @@ public class TriggerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Run> followUpIfBehind(Run succeeded) {
-        Task task = Task.<Task>findByIdOptional(succeeded.taskId).orElse(null);
+        Task task = Task.lock(succeeded.taskId).orElse(null);
         if (task == null || !task.baseEnabled || Run.otherActive(task.id, succeeded.id)) {
             return Optional.empty();
         }
