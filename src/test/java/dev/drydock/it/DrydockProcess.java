@@ -79,6 +79,15 @@ final class DrydockProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as a rolling update or {@code systemctl stop} sends it; waits until the process has exited. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("drydock did not stop within 60 s of SIGTERM");
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

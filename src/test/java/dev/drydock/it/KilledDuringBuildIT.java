@@ -17,62 +17,92 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged drydock is killed with SIGKILL in the middle of a build; a new process finishes the run: Succeeded,
- * one image for it, nothing left Running.
+ * The packaged drydock is killed with SIGKILL, or stopped with SIGTERM, in the middle of a build; a new process
+ * finishes the run: Succeeded, one image for it, nothing left Running.
  */
 class KilledDuringBuildIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LOGS = TestStack.workDir().resolve("it-logs");
 
     @Test
     void shouldFinishARunWhoseProcessWasKilledMidBuildExactlyOnce() throws Exception {
         TestStack stack = TestStack.get();
-        Path logs = TestStack.workDir().resolve("it-logs");
-        // A big base layer crosses from the upstream to the private registry: the build takes long enough to kill.
-        String base = stack.upstreamRegistry().host() + "/bases/heavy:1";
-        TestImages.builder().randomLayer(120 * 1024 * 1024).push(base);
-        String image = stack.privateRegistry().host() + "/apps/survivor:latest";
-        String task = """
-                {"name":"survivor","source":{"inline":{"files":{"Dockerfile":"FROM %s\\nCOPY a.txt /a.txt\\n","a.txt":"a\\n"}}},
-                 "images":["%s"]}""".formatted(base, image);
-
         long runId;
-        DrydockProcess first = DrydockProcess.start(stack, logs.resolve("first.log"));
+        DrydockProcess first = DrydockProcess.start(stack, LOGS.resolve("killed-first.log"));
         try {
-            assertThat(first.call("POST", "/api/v1/tasks", task).statusCode()).isEqualTo(201);
-            runId = JSON.readTree(first.call("POST", "/api/v1/tasks/survivor/runs", "{}").body()).get("id").asLong();
-            AtomicReference<String> status = new AtomicReference<>("");
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                status.set(run(first, runId).get("status").asText());
-                return status.get().equals("Running") || status.get().equals("Succeeded");
-            });
-            assertThat(status.get()).as("the build was still going when we looked").isEqualTo("Running");
+            runId = startLongBuild(stack, first, "survivor");
         } finally {
             first.kill9();
         }
-
-        try (DrydockProcess second = DrydockProcess.start(stack, logs.resolve("second.log"))) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> run(second, runId).get("finishedAt").isTextual());
-            JsonNode run = run(second, runId);
-            assertThat(run.get("status").asText()).as(second.call("GET", "/api/v1/runs/" + runId + "/log", null).body())
-                    .isEqualTo("Succeeded");
-            assertThat(run.get("attempt").asInt()).isGreaterThanOrEqualTo(2);
-            JsonNode all = JSON.readTree(second.call("GET", "/api/v1/runs?task=survivor", null).body());
-            assertThat(all).hasSize(1);
-            assertThat(JSON.readTree(second.call("GET", "/api/v1/runs?status=Running", null).body())).isEmpty();
-            assertThat(JSON.readTree(second.call("GET", "/api/v1/runs?status=Started", null).body())).isEmpty();
-            JsonNode tags = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://" + stack.privateRegistry().host() + "/v2/apps/survivor/tags/list")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            assertThat(tags.get("tags")).hasSize(1);
-            HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://" + stack.privateRegistry().host() + "/v2/apps/survivor/manifests/latest"))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                    .header("Accept", "application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json")
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            assertThat(head.headers().firstValue("Docker-Content-Digest")).contains(run.get("outputDigest").asText());
+        try (DrydockProcess second = DrydockProcess.start(stack, LOGS.resolve("killed-second.log"))) {
+            assertBuiltOnce(stack, second, "survivor", runId);
         }
+    }
+
+    /** A stopping service (SIGTERM, a rolling update) does not cancel the builds in flight: they are built again. */
+    @Test
+    void shouldBuildARunAgainWhenItsProcessStoppedGracefullyMidBuild() throws Exception {
+        TestStack stack = TestStack.get();
+        long runId;
+        DrydockProcess first = DrydockProcess.start(stack, LOGS.resolve("stopped-first.log"));
+        try {
+            runId = startLongBuild(stack, first, "restarted");
+        } finally {
+            first.stop();
+        }
+        try (DrydockProcess second = DrydockProcess.start(stack, LOGS.resolve("stopped-second.log"))) {
+            assertBuiltOnce(stack, second, "restarted", runId);
+            assertThat(second.call("GET", "/api/v1/runs/" + runId + "/log", null).body())
+                    .contains("is stopping; the run will be built again");
+        }
+    }
+
+    /** Registers a task FROM a base with a big layer (so the build takes long enough), runs it, returns once Running. */
+    private static long startLongBuild(TestStack stack, DrydockProcess drydock, String name) throws Exception {
+        String base = stack.upstreamRegistry().host() + "/bases/heavy-" + name + ":1";
+        TestImages.builder().randomLayer(120 * 1024 * 1024).push(base);
+        String task = """
+                {"name":"%s","source":{"inline":{"files":{"Dockerfile":"FROM %s\\nCOPY a.txt /a.txt\\n","a.txt":"a\\n"}}},
+                 "images":["%s"]}""".formatted(name, base, image(stack, name));
+        assertThat(drydock.call("POST", "/api/v1/tasks", task).statusCode()).isEqualTo(201);
+        long runId = JSON.readTree(drydock.call("POST", "/api/v1/tasks/" + name + "/runs", "{}").body()).get("id").asLong();
+        AtomicReference<String> status = new AtomicReference<>("");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            status.set(run(drydock, runId).get("status").asText());
+            return status.get().equals("Running") || status.get().equals("Succeeded");
+        });
+        assertThat(status.get()).as("the build was still going when we looked").isEqualTo("Running");
+        return runId;
+    }
+
+    /** The run ends Succeeded after a second attempt, the only run of its task, one tag pushed with its digest. */
+    private static void assertBuiltOnce(TestStack stack, DrydockProcess drydock, String name, long runId)
+            throws Exception {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> run(drydock, runId).get("finishedAt").isTextual());
+        JsonNode run = run(drydock, runId);
+        assertThat(run.get("status").asText()).as(drydock.call("GET", "/api/v1/runs/" + runId + "/log", null).body())
+                .isEqualTo("Succeeded");
+        assertThat(run.get("attempt").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode all = JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name, null).body());
+        assertThat(all).hasSize(1);
+        assertThat(JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name + "&status=Running", null).body())).isEmpty();
+        assertThat(JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name + "&status=Started", null).body())).isEmpty();
+        JsonNode tags = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://" + stack.privateRegistry().host() + "/v2/apps/" + name + "/tags/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(tags.get("tags")).hasSize(1);
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://" + stack.privateRegistry().host() + "/v2/apps/" + name + "/manifests/latest"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json")
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.headers().firstValue("Docker-Content-Digest")).contains(run.get("outputDigest").asText());
+    }
+
+    private static String image(TestStack stack, String name) {
+        return stack.privateRegistry().host() + "/apps/" + name + ":latest";
     }
 
     private static JsonNode run(DrydockProcess drydock, long id) throws Exception {

@@ -246,6 +246,7 @@ public class RunExecutor {
         step(runId, "build started by " + worker + " (attempt " + attempt + ")");
         long t0 = System.nanoTime();
         RunStatus outcome = RunStatus.Error;
+        boolean released = false;
         try (Workspace workspace = Workspace.prepare(sources, workDirectory.runs(), spec, Optional.ofNullable(run.gitCommit),
                 Optional.ofNullable(run.gitRef), credentials)) {
             step(runId, workspace.commit() == null ? "source: inline files of task " + task.name
@@ -330,8 +331,12 @@ public class RunExecutor {
             if (unreachable && stop.get() == null && attempt < config.maxAttempts()) {
                 return Optional.of(retryLater(runId, attempt, e.getMessage()));
             }
+            if (e.kind() == BuildException.Kind.CANCELED && stop.get() == null) {
+                release(runId);
+                released = true;
+                return Optional.empty();
+            }
             RunStatus status = stop.get() != null ? stop.get()
-                    : e.kind() == BuildException.Kind.CANCELED ? RunStatus.Canceled
                     : e.temporary() ? RunStatus.Error : RunStatus.Failed;
             outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout) + attempts(unreachable, attempt));
         } catch (RegistryException e) {
@@ -341,12 +346,21 @@ public class RunExecutor {
             RunStatus status = stop.get() != null ? stop.get() : RunStatus.Error;
             outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout) + attempts(e.temporary(), attempt));
         } catch (SourceException e) {
+            if (e.kind() == SourceException.Kind.CANCELED && stop.get() == null) {
+                release(runId);
+                released = true;
+                return Optional.empty();
+            }
             RunStatus status = stop.get() != null ? stop.get()
-                    : e.kind() == SourceException.Kind.CANCELED ? RunStatus.Canceled
                     : e.temporary() ? RunStatus.Error : RunStatus.Failed;
             outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout));
         } catch (InterruptedException e) {
-            outcome = end(runId, stop.get() == null ? RunStatus.Canceled : stop.get(), reason(stop.get(), "interrupted", timeout));
+            if (stop.get() == null) {
+                release(runId);
+                released = true;
+                return Optional.empty();
+            }
+            outcome = end(runId, stop.get(), reason(stop.get(), "interrupted", timeout));
         } catch (Exception e) {
             if (Outages.isOutage(e)) {
                 // PostgreSQL is away: the run is neither failed nor done; the caller waits and builds it again.
@@ -361,6 +375,10 @@ public class RunExecutor {
             }
             heartbeat.cancel(false);
             Thread.interrupted();
+            if (released) {
+                // The service is stopping: tell the caller, so it leaves the request unacknowledged.
+                Thread.currentThread().interrupt();
+            }
             meters.timer("drydock.build.duration", "status", outcome.name()).record(Duration.ofNanos(System.nanoTime() - t0));
         }
         return Optional.empty();
@@ -380,6 +398,20 @@ public class RunExecutor {
                 config.maxAttempts(), error, delay.toSeconds());
         claims.holdUntil(runId, worker, resumeAt);
         return resumeAt;
+    }
+
+    /**
+     * Interrupted with no cancel request or timeout: the service is stopping. The run is not over; its lease ends
+     * now so another replica (or this one, restarted) builds it again at once instead of after the lease.
+     */
+    private void release(long runId) {
+        try {
+            step(runId, "worker " + worker + " is stopping; the run will be built again");
+            claims.release(runId, worker);
+        } catch (RuntimeException e) {
+            LOG.infof("run %d: could not release the lease while stopping (%s); it expires on its own", runId,
+                    LogText.escape(e.getMessage()));
+        }
     }
 
     private String attempts(boolean unreachable, int attempt) {
