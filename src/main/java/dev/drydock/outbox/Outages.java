@@ -1,5 +1,6 @@
 package dev.drydock.outbox;
 
+import dev.drydock.concurrent.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,9 +25,8 @@ import org.jboss.logging.Logger;
 public class Outages {
 
     private static final Logger LOG = Logger.getLogger(Outages.class);
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
-    /** The longest pause between tries: a service that came back is used again within this. */
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** 250 ms doubling to 5 s: a service that came back is used again within 5 s. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
     /** SQLState classes of failures that pass: connection (08), resources (53), operator intervention (57), rollback (40). */
     private static final String[] TRANSIENT_SQL_STATES = {"08", "53", "57", "40"};
@@ -70,7 +70,6 @@ public class Outages {
      *     caller must then leave its message unacknowledged
      */
     public <T> T untilAvailable(String consumer, String what, Supplier<T> step) throws InterruptedException {
-        Duration backoff = FIRST_BACKOFF;
         for (int failures = 1; ; failures++) {
             try {
                 T result = step.get();
@@ -85,13 +84,9 @@ public class Outages {
                 meters.counter("drydock.outage.retries", "consumer", consumer).increment();
                 if (failures == 1 || failures % 20 == 0) {
                     LOG.warnf("%s: %s met an outage (%s); trying again every %d ms or so, not dead-lettering it",
-                            consumer, what, rootMessage(e), backoff.toMillis());
+                            consumer, what, rootMessage(e), BACKOFF.after(failures).toMillis());
                 }
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2);
-                if (backoff.compareTo(MAX_BACKOFF) > 0) {
-                    backoff = MAX_BACKOFF;
-                }
+                Thread.sleep(BACKOFF.after(failures).toMillis());
             }
         }
     }

@@ -20,6 +20,6 @@ public interface OutboxConfig {
     Duration sendTimeout();
 
     /** The longest pause between attempts while Kafka is unreachable (the pause doubles up to this). */
-    @WithDefault("5s")
+    @WithDefault("1s")
     Duration maxBackoff();
 }

@@ -1,5 +1,6 @@
 package dev.drydock.outbox;
 
+import dev.drydock.concurrent.Backoff;
 import dev.drydock.concurrent.DaemonThreads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -76,15 +77,15 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        Duration backoff = Duration.ZERO;
+        Backoff backoff = new Backoff(Duration.ofMillis(250), config.maxBackoff());
+        int failures = 0;
         while (running) {
             try {
                 Batch batch = relayOnce();
                 if (batch.failed() > 0) {
-                    backoff = nextBackoff(backoff);
-                    pause(backoff);
+                    pause(backoff.after(++failures));
                 } else {
-                    backoff = Duration.ZERO;
+                    failures = 0;
                     if (batch.published() < config.batchSize()) {
                         pause(config.pollInterval());
                     }
@@ -94,8 +95,7 @@ public class OutboxRelay {
                     return;
                 }
                 LOG.warn("outbox relay pass failed; retrying", e);
-                backoff = nextBackoff(backoff);
-                pause(backoff);
+                pause(backoff.after(++failures));
             }
         }
     }
@@ -149,11 +149,6 @@ public class OutboxRelay {
             }
             return new Batch(published, failed);
         });
-    }
-
-    private Duration nextBackoff(Duration previous) {
-        Duration next = previous.isZero() ? Duration.ofMillis(250) : previous.multipliedBy(2);
-        return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
     }
 
     private void pause(Duration duration) {

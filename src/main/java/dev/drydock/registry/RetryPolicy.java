@@ -1,5 +1,6 @@
 package dev.drydock.registry;
 
+import dev.drydock.concurrent.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,8 +74,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (retryAfter.isPresent() && retryAfter.get().compareTo(maxWait) > 0) {
             return Optional.empty();
         }
-        Duration exponential = initialBackoff.multipliedBy(1L << Math.min(Math.max(failedAttempts - 1, 0), 30));
-        Duration backoff = exponential.compareTo(maxBackoff) > 0 || exponential.isNegative() ? maxBackoff : exponential;
+        Duration backoff = new Backoff(initialBackoff, maxBackoff).after(failedAttempts);
         Duration base = retryAfter.filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
         Duration withJitter = base.plusNanos((long) (base.toNanos() * jitter * random));
         Duration floor = retryAfter.orElse(Duration.ZERO);

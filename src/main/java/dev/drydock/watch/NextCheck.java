@@ -1,5 +1,6 @@
 package dev.drydock.watch;
 
+import dev.drydock.concurrent.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +32,7 @@ final class NextCheck {
                 .orElse(Duration.ZERO);
         Duration wait;
         if (retrying(outcome.status(), failures, retry)) {
-            wait = retry.initialBackoff().multipliedBy(1L << Math.min(failures - 1, 20));
+            wait = new Backoff(retry.initialBackoff(), Duration.ofSeconds(intervalSeconds)).after(failures);
         } else if (outcome.status() == BaseStatus.UNREACHABLE) {
             Duration interval = Duration.ofSeconds(intervalSeconds);
             wait = retry.unreachableBackoff().compareTo(interval) < 0 ? retry.unreachableBackoff() : interval;

@@ -1,5 +1,6 @@
 package dev.drydock.rebuild.worker;
 
+import dev.drydock.concurrent.Backoff;
 import dev.drydock.rebuild.engine.BuildException;
 import dev.drydock.rebuild.engine.BuildRequest;
 import dev.drydock.rebuild.engine.BuildResult;
@@ -386,10 +387,7 @@ public class RunExecutor {
 
     /** Logs the failed attempt, keeps the run for this worker until the next one, and says when that is. */
     private Instant retryLater(long runId, int attempt, String error) {
-        Duration delay = config.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        if (delay.compareTo(config.maxRetryBackoff()) > 0) {
-            delay = config.maxRetryBackoff();
-        }
+        Duration delay = new Backoff(config.retryBackoff(), config.maxRetryBackoff()).after(attempt);
         Instant resumeAt = Instant.now().plus(delay);
         step(runId, "attempt " + attempt + " of " + config.maxAttempts() + " failed, a registry was unreachable: " + error
                 + "; trying again in " + delay.toSeconds() + " s");
