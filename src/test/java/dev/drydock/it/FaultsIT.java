@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The fault suite of issue 13: each scenario starts a stack of its own and a packaged drydock with N tasks FROM
@@ -20,11 +19,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * it again with a fault and times from the fault's end until all is settled. Every scenario then asserts what
  * {@link FanOut#assertConverged} lists: the newest digest won everywhere, nothing stuck, the outbox drained.
  *
- * <p>Sizes are small here (the test suite); {@code bench/faults/run} runs the same class with 40 tasks and the
- * issue's outage lengths: system properties {@code drydock.faults.tasks}, {@code drydock.faults.kafka-outage},
+ * <p>Sizes are small in the test suite (4 tasks, 5 s outages); {@code bench/faults/run} runs the same class with 40
+ * tasks and the issue's outage lengths: system properties {@code drydock.faults.tasks}, {@code drydock.faults.kafka-outage},
  * {@code .postgres-outage}, {@code .registry-outage} (seconds) and {@code drydock.faults.settle-timeout}.
  */
-@EnabledIfSystemProperty(named = "drydock.faults", matches = "true")
 class FaultsIT {
 
     private static final int TASKS = Integer.getInteger("drydock.faults.tasks", 4);

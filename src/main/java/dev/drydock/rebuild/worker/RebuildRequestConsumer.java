@@ -3,6 +3,7 @@ package dev.drydock.rebuild.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.logging.LogText;
 import dev.drydock.outbox.Channels;
 import dev.drydock.outbox.DeadLetters;
 import dev.drydock.outbox.Outages;
@@ -62,7 +63,7 @@ public class RebuildRequestConsumer {
                 executor.execute(runId, lane);
                 return null;
             });
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || executor.stopping()) {
                 throw new InterruptedException("stopping");
             }
             return request.ack();
@@ -76,6 +77,11 @@ public class RebuildRequestConsumer {
             LOG.infof("%s: stopping; a rebuild request stays unacknowledged", channel);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
+            if (executor.stopping()) {
+                LOG.infof("%s: stopping (%s); a rebuild request stays unacknowledged", channel,
+                        LogText.escape(e.getMessage()));
+                return CompletableFuture.completedFuture(null);
+            }
             LOG.errorf(e, "%s: a rebuild request failed", channel);
             return request.nack(deadLetters.reject(channel, "unexpected failure: " + e, payload));
         }

@@ -40,7 +40,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,9 +127,35 @@ public class RunExecutor {
         registrySettings = RegistryClientProducer.settingsOf(registryConfig);
     }
 
+    /**
+     * The service is stopping (before the database closes): builds in progress are interrupted, hand their runs
+     * back, and leave their requests unacknowledged; nothing new starts.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        builders.values().forEach(Thread::interrupt);
+        Instant deadline = Instant.now().plus(config.stopGrace());
+        while (!builders.isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!builders.isEmpty()) {
+            LOG.warnf("stopping with runs %s still building; their leases expire on their own", builders.keySet());
+        }
+    }
+
     @PreDestroy
     void shutdown() {
         heartbeats.shutdownNow();
+    }
+
+    /** Whether the service is stopping: a failure now is the shutdown's, not the request's. */
+    public boolean stopping() {
+        return stopping;
     }
 
     public String worker() {
@@ -137,6 +165,9 @@ public class RunExecutor {
     private final Set<RunLane> pausedLanes = ConcurrentHashMap.newKeySet();
     /** Runs a thread of this process is claiming or building: the lease is the process's, so guard it here. */
     private final Set<Long> building = ConcurrentHashMap.newKeySet();
+    /** The thread building each run, to interrupt when the service stops. */
+    private final Map<Long, Thread> builders = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     /** Stops starting builds (drain mode); builds in progress go on. Requests wait unacknowledged. */
     public void pause() {
@@ -171,13 +202,13 @@ public class RunExecutor {
      * @throws UnknownRunException when there is no such run
      */
     public void execute(long runId, RunLane lane) {
-        while (lane == null ? paused() : pausedLanes.contains(lane)) {
+        while (!stopping && (lane == null ? paused() : pausedLanes.contains(lane))) {
             if (!sleepUntil(Instant.now().plusMillis(200))) {
                 return;
             }
         }
         Instant giveUp = Instant.now().plus(config.orphanAfter());
-        while (Instant.now().isBefore(giveUp)) {
+        while (!stopping && Instant.now().isBefore(giveUp)) {
             Instant next;
             if (!building.add(runId)) {
                 next = Instant.now().plus(config.heartbeat());
@@ -212,6 +243,15 @@ public class RunExecutor {
     /** One attempt; returns when to try again when it failed only because a registry was unreachable. */
     private Optional<Instant> build(long runId, int attempt) {
         Thread thread = Thread.currentThread();
+        builders.put(runId, thread);
+        try {
+            return attempt(runId, attempt, thread);
+        } finally {
+            builders.remove(runId);
+        }
+    }
+
+    private Optional<Instant> attempt(long runId, int attempt, Thread thread) {
         AtomicReference<RunStatus> stop = new AtomicReference<>();
         Run run = QuarkusTransaction.requiringNew().call(() -> runs.get(runId));
         Task task = QuarkusTransaction.requiringNew().call(() -> tasks.get(run.taskName));

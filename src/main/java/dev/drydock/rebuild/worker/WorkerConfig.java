@@ -27,6 +27,13 @@ public interface WorkerConfig {
     @WithDefault("true")
     boolean rebase();
 
+    /**
+     * When the service stops, how long it waits for the builds in progress to hand their runs back (each is
+     * interrupted and releases its lease) before the database closes.
+     */
+    @WithDefault("5s")
+    Duration stopGrace();
+
     /** Queued runs older than this with no worker are picked up again (their request was lost). */
     @WithDefault("2m")
     Duration orphanAfter();
