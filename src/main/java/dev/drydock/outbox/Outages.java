@@ -34,9 +34,25 @@ public class Outages {
     @Inject
     MeterRegistry meters;
 
-    /** True when {@code failure}, or one of its causes, says that PostgreSQL or Kafka is away for now. */
+    /**
+     * True when {@code failure}, one of its causes, or an exception suppressed along the way says that PostgreSQL
+     * or Kafka is away for now. A commit that fails on a lost connection is a {@code RollbackException} whose
+     * JDBC error is only suppressed, not its cause.
+     */
     public static boolean isOutage(Throwable failure) {
+        return isOutage(failure, 0);
+    }
+
+    private static boolean isOutage(Throwable failure, int depth) {
+        if (depth > 8) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isOutage(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             // A write that lost a race with another writer (optimistic version) is also worth another try.
             if (t instanceof RetriableException || t instanceof OptimisticLockException
                     || t instanceof StaleStateException || t instanceof LockTimeoutException) {

@@ -27,34 +27,34 @@ class KilledDuringBuildIT {
 
     @Test
     void shouldFinishARunWhoseProcessWasKilledMidBuildExactlyOnce() throws Exception {
-        TestStack stack = TestStack.get();
-        long runId;
-        DrydockProcess first = DrydockProcess.start(stack, LOGS.resolve("killed-first.log"));
-        try {
-            runId = startLongBuild(stack, first, "survivor");
-        } finally {
-            first.kill9();
-        }
-        try (DrydockProcess second = DrydockProcess.start(stack, LOGS.resolve("killed-second.log"))) {
-            assertBuiltOnce(stack, second, "survivor", runId);
-        }
+        recoversAfter("survivor", DrydockProcess::kill9);
     }
 
     /** A stopping service (SIGTERM, a rolling update) does not cancel the builds in flight: they are built again. */
     @Test
     void shouldBuildARunAgainWhenItsProcessStoppedGracefullyMidBuild() throws Exception {
+        assertThat(recoversAfter("restarted", DrydockProcess::stop)).contains("is stopping; the run will be built again");
+    }
+
+    /** How the first process ends while it builds. */
+    @FunctionalInterface
+    private interface Ending {
+        void end(DrydockProcess drydock) throws Exception;
+    }
+
+    /** A first process ends mid-build; a second one builds the run exactly once. Returns the run's log. */
+    private static String recoversAfter(String name, Ending ending) throws Exception {
         TestStack stack = TestStack.get();
         long runId;
-        DrydockProcess first = DrydockProcess.start(stack, LOGS.resolve("stopped-first.log"));
+        DrydockProcess first = DrydockProcess.start(stack, LOGS.resolve(name + "-first.log"));
         try {
-            runId = startLongBuild(stack, first, "restarted");
+            runId = startLongBuild(stack, first, name);
         } finally {
-            first.stop();
+            ending.end(first);
         }
-        try (DrydockProcess second = DrydockProcess.start(stack, LOGS.resolve("stopped-second.log"))) {
-            assertBuiltOnce(stack, second, "restarted", runId);
-            assertThat(second.call("GET", "/api/v1/runs/" + runId + "/log", null).body())
-                    .contains("is stopping; the run will be built again");
+        try (DrydockProcess second = DrydockProcess.start(stack, LOGS.resolve(name + "-second.log"))) {
+            assertBuiltOnce(stack, second, name, runId);
+            return second.call("GET", "/api/v1/runs/" + runId + "/log", null).body();
         }
     }
 

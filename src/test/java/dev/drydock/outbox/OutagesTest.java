@@ -21,6 +21,21 @@ class OutagesTest {
         assertThat(Outages.isOutage(new SQLException("deadlock detected", "40P01"))).isTrue();
     }
 
+    /** What a commit on a lost connection throws, through an intercepted (@Transactional) method: the fault suite saw it. */
+    @Test
+    void shouldCallACommitThatFailedOnALostConnectionAnOutage() {
+        var rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        rollback.addSuppressed(xa);
+
+        assertThat(Outages.isOutage(new io.quarkus.arc.ArcUndeclaredThrowableException("Error invoking subclass method",
+                rollback))).isTrue();
+        var constraint = new jakarta.transaction.RollbackException("could not commit");
+        constraint.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertThat(Outages.isOutage(constraint)).isFalse();
+    }
+
     @Test
     void shouldTryAgainAfterLosingAnOptimisticLockRace() {
         assertThat(Outages.isOutage(new jakarta.persistence.OptimisticLockException("row was updated"))).isTrue();
