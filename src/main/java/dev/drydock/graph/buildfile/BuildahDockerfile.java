@@ -39,6 +39,17 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
      * @throws BuildFileSyntaxException as the analysis would
      */
     public static BuildahDockerfile rewrite(String content, Map<Integer, ImageReference> pins) {
+        return rewrite(content, pins, Map.of());
+    }
+
+    /**
+     * Rewrites {@code content}, also pinning {@code COPY --from=<image>}.
+     *
+     * @param copyPins line of a {@code COPY --from=<image>} → the image, with the digest it is pinned to; a flag
+     *     that is not on the instruction's first line is left as written
+     */
+    public static BuildahDockerfile rewrite(String content, Map<Integer, ImageReference> pins,
+            Map<Integer, ImageReference> copyPins) {
         Dockerfile file = DockerfileParser.parse(content);
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -83,6 +94,21 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
                     secrets.addAll(secretIds(instruction));
                     if (!instruction.heredocs().isEmpty()) {
                         replace(out, instruction, "RUN" + flags(instruction) + " " + execForm(shell, script(instruction)));
+                    }
+                }
+                case "COPY" -> {
+                    ImageReference pin = copyPins.get(instruction.line());
+                    if (pin != null && instruction.flag("from").isPresent()) {
+                        String line = out[instruction.line() - 1];
+                        int at = line.indexOf("--from=");
+                        if (at >= 0) {
+                            int end = at;
+                            while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+                                end++;
+                            }
+                            out[instruction.line() - 1] = line.substring(0, at) + "--from=" + pin.name() + "@"
+                                    + pin.digest().orElseThrow() + line.substring(end);
+                        }
                     }
                 }
                 default -> { }

@@ -297,8 +297,9 @@ public class RunExecutor {
             Map<String, String> resolved = new LinkedHashMap<>();
             // Jib pins the recipe's base; buildah every stage's FROM image.
             Map<Integer, ImageReference> stagePins = new LinkedHashMap<>();
+            Map<Integer, ImageReference> copyPins = new LinkedHashMap<>();
             List<Dependency> froms = engine.engine() == Engine.BUILDAH
-                    ? analysis.dependencies().stream().filter(d -> d.via() == Dependency.Via.FROM).toList()
+                    ? analysis.dependencies().stream().filter(d -> d.via() != Dependency.Via.RUN_MOUNT).toList()
                     : analysis.runtimeDependency().stream().toList();
             Optional<ImageReference> pinnedBase = Optional.empty();
             for (Dependency from : froms) {
@@ -316,10 +317,15 @@ public class RunExecutor {
                     step(runId, "resolved base " + base + " to " + digest + " (not pinned by the trigger)");
                 } else {
                     step(runId, "base " + base + " pinned to " + digest + (engine.engine() == Engine.BUILDAH
-                            ? " (stage " + from.stage() + (from.runtime() ? ", runtime" : ", build") + ")" : ""));
+                            ? " (stage " + from.stage() + (from.runtime() ? ", runtime" : from.via() == Dependency.Via.FROM
+                                    ? ", build" : ", " + from.via().text() + " line " + from.line()) + ")" : ""));
                 }
                 resolved.put(base.toString(), digest);
                 ImageReference pinned = base.withDigest(Digest.parse(digest));
+                if (from.via() == Dependency.Via.COPY_FROM) {
+                    copyPins.put(from.line(), pinned);
+                    continue;
+                }
                 stagePins.put(from.stage(), pinned);
                 if (from.runtime()) {
                     pinnedBase = Optional.of(pinned);
@@ -342,10 +348,12 @@ public class RunExecutor {
             labels.put("org.opencontainers.image.created", created.toString());
             BuildResult result;
             if (engine.engine() == Engine.BUILDAH) {
-                BuildahRequest request = new BuildahRequest(BuildahDockerfile.rewrite(buildFile, stagePins),
-                        workspace.context(), pinnedBase, List.copyOf(stagePins.values()), targets,
+                List<ImageReference> pulled = new ArrayList<>(stagePins.values());
+                pulled.addAll(copyPins.values());
+                BuildahRequest request = new BuildahRequest(BuildahDockerfile.rewrite(buildFile, stagePins, copyPins),
+                        workspace.context(), pinnedBase, pulled, targets,
                         spec.platforms().stream().map(Platform::parse).toList(), labels, args, secrets(spec),
-                        credentials, plainHttp(stagePins.values(), targets));
+                        credentials, plainHttp(pulled, targets));
                 result = buildah.build(request, message -> step(runId, message));
             } else {
                 ImageRecipe recipe = analysis.recipe().orElseThrow();

@@ -44,6 +44,16 @@ class BuildahDockerfileTest {
     }
 
     @Test
+    void shouldPinCopyFromAnImage() {
+        String file = "FROM busybox\nCOPY --chown=1 --from=nginx:1 /etc/nginx /etc/nginx\nCOPY --from=0 /a /b\n";
+        BuildahDockerfile rewritten = BuildahDockerfile.rewrite(file, Map.of(),
+                Map.of(2, ImageReference.parse("nginx:1").withDigest(dev.drydock.image.Digest.parse(DIGEST))));
+
+        assertThat(rewritten.text()).isEqualTo("FROM busybox\nCOPY --chown=1 --from=docker.io/library/nginx@" + DIGEST
+                + " /etc/nginx /etc/nginx\nCOPY --from=0 /a /b\n\n");
+    }
+
+    @Test
     void shouldTurnRunHeredocsIntoTheExecFormOfTheStageShell() {
         String file = "FROM busybox\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\n"
                 + "RUN --mount=type=secret,id=token <<EOF\nmkdir -p /out\necho \"built\" > /out/a\nEOF\n"

@@ -71,6 +71,7 @@ class BuildahRebuildTest {
     void shouldRebuildAMultiStageFileWhenItsBuildStageBaseChangesWithEveryStagePinned() {
         String builder = busybox("builder");
         String runtime = busybox("runtime");
+        String tools = busybox("tools");
         String task = unique("multi");
         Map<String, Object> spec = new HashMap<>(task(task, """
                 FROM %s AS build
@@ -80,11 +81,13 @@ class BuildahRebuildTest {
                 EOF
                 FROM %s
                 COPY --from=build /out/made.txt /made.txt
-                RUN grep -q "made in the build stage" /made.txt
-                """.formatted(builder, runtime), Map.of()));
+                COPY --from=%s /bin/busybox /opt/busybox
+                RUN grep -q "made in the build stage" /made.txt && test -x /opt/busybox
+                """.formatted(builder, runtime, tools), Map.of()));
         spec.put("triggers", Map.of("baseImage", Map.of("scope", "all")));
         create(spec).statusCode(201);
         String runtimeDigest = Skopeo.digest(runtime);
+        String toolsDigest = Skopeo.digest(tools);
         baseId(runtime);
         String newBuilder = BusyboxImage.push(builder).digest();
         given().post("/api/v1/bases/" + baseId(builder) + "/check").then().statusCode(200).body("changed", equalTo(true));
@@ -96,7 +99,9 @@ class BuildahRebuildTest {
         assertThat(log(run)).contains("base " + builder + " pinned to " + newBuilder + " (stage 0, build)")
                 .contains("base " + runtime + " pinned to " + runtimeDigest + " (stage 1, runtime)")
                 .contains("FROM " + name(builder) + "@" + newBuilder + " AS build")
-                .contains("FROM " + name(runtime) + "@" + runtimeDigest);
+                .contains("FROM " + name(runtime) + "@" + runtimeDigest)
+                .contains("COPY --from=" + name(tools) + "@" + toolsDigest + " /bin/busybox /opt/busybox");
+        assertThat(run.get("pinned").get(tools).asText()).isEqualTo(toolsDigest);
         JsonNode manifest = Skopeo.raw(privateImage(task));
         assertThat(manifest.get("annotations").get("org.opencontainers.image.base.digest").asText()).isEqualTo(runtimeDigest);
         List<String> runtimeLayers = diffIds(runtime.replace(":1", "@" + runtimeDigest));
