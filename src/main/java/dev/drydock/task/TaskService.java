@@ -9,6 +9,8 @@ import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
 import dev.drydock.graph.buildfile.BuildFileKind;
 import dev.drydock.graph.buildfile.BuildFileSyntaxException;
+import dev.drydock.graph.buildfile.Engine;
+import dev.drydock.graph.buildfile.EngineRefusedException;
 import dev.drydock.graph.buildfile.Dependency;
 import dev.drydock.image.Platform;
 import dev.drydock.problem.ProblemException;
@@ -206,6 +208,12 @@ public class TaskService {
                     .collect(Collectors.joining("; "));
             throw ProblemException.badRequest("buildFile", spec.buildFile() + " cannot be built by drydock: " + problems);
         }
+        try {
+            analysis.engineFor(Engine.parse(spec.engine()));
+        } catch (EngineRefusedException e) {
+            throw ProblemException.badRequest("engine", "engine " + spec.engine() + ": " + spec.buildFile() + " "
+                    + e.getMessage());
+        }
         List<GraphEdge> edges = analysis.dependencies().stream().map(TaskService::edge).toList();
         return new Analysed(spec, edges, validator.literalOutputs(spec), text.commit(), text);
     }
@@ -254,12 +262,12 @@ public class TaskService {
         TaskSpec.Source source = new TaskSpec.Source(new TaskSpec.Git(GitUrlPolicy.redact(git.url()), git.ref(),
                 git.context()), null);
         return new TaskSpec(s.name(), source, s.buildFile(), s.args(), s.images(), s.platforms(), s.triggers(),
-                s.credentials(), s.timeoutSeconds());
+                s.credentials(), s.timeoutSeconds(), s.engine(), s.secrets());
     }
 
     private static TaskSpec withName(TaskSpec s, String name) {
         return new TaskSpec(name, s.source(), s.buildFile(), s.args(), s.images(), s.platforms(), s.triggers(),
-                s.credentials(), s.timeoutSeconds());
+                s.credentials(), s.timeoutSeconds(), s.engine(), s.secrets());
     }
 
     private static TaskSpec withoutSecret(TaskSpec s) {
@@ -267,7 +275,7 @@ public class TaskService {
         TaskSpec.Triggers triggers = c == null ? s.triggers() : new TaskSpec.Triggers(s.triggers().baseImage(),
                 new TaskSpec.Commit(c.enabled(), c.branch(), null), s.triggers().timers());
         return new TaskSpec(s.name(), s.source(), s.buildFile(), s.args(), s.images(), s.platforms(), triggers,
-                s.credentials(), s.timeoutSeconds());
+                s.credentials(), s.timeoutSeconds(), s.engine(), s.secrets());
     }
 
     private String write(TaskSpec spec) {

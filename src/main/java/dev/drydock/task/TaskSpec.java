@@ -20,7 +20,11 @@ public record TaskSpec(
         @Schema(description = "Platforms to build, os/arch[/variant]; empty: the base's default") List<String> platforms,
         Triggers triggers,
         @Schema(description = "Credential set for the git repository or registries") String credentials,
-        @Schema(description = "A run taking longer ends as Timeout", examples = "600") Integer timeoutSeconds) {
+        @Schema(description = "A run taking longer ends as Timeout", examples = "600") Integer timeoutSeconds,
+        @Schema(description = "Force a build engine: jib or buildah (rebase is for rebase tasks); default: what the analysis chose",
+                examples = "buildah") String engine,
+        @Schema(description = "RUN --mount=type=secret ids → the credential set whose password is the secret (buildah builds)",
+                examples = "{\"npmrc\": \"npm-token\"}") Map<String, String> secrets) {
 
     public record Source(Git git, Inline inline) {}
 

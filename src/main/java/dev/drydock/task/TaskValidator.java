@@ -1,6 +1,7 @@
 package dev.drydock.task;
 
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
+import dev.drydock.graph.buildfile.Engine;
 import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.source.SourceConfig;
 import dev.drydock.source.SourceException;
@@ -28,6 +29,7 @@ public class TaskValidator {
     static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62})");
     static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(run\\.id|git\\.commit|git\\.short|date)\\s*}}");
     static final int DEFAULT_TIMEOUT_SECONDS = 3600;
+    static final Pattern SECRET_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Inject
     PrivateRegistryConfig privateRegistry;
@@ -60,7 +62,33 @@ public class TaskValidator {
         if (timeout < 1 || timeout > 86_400) {
             throw ProblemException.badRequest("timeoutSeconds", "timeoutSeconds must be between 1 and 86400");
         }
-        return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout);
+        String engine = null;
+        if (s.engine() != null && !s.engine().isBlank()) {
+            engine = Engine.parse(s.engine()).map(Engine::wire).orElseThrow(() -> ProblemException.badRequest("engine",
+                    "engine must be jib, buildah or rebase (or left out: the analysis chooses)"));
+        }
+        return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout,
+                engine, secrets(s.secrets()));
+    }
+
+    private Map<String, String> secrets(Map<String, String> given) {
+        if (given == null || given.isEmpty()) {
+            return null;
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (Map.Entry<String, String> secret : given.entrySet()) {
+            String id = secret.getKey();
+            if (id == null || !SECRET_ID.matcher(id).matches()) {
+                throw ProblemException.badRequest("secrets", "a secret id is 1-64 letters, digits, '.', '_' or '-'");
+            }
+            String credential = secret.getValue();
+            if (credential == null || credentials.find(credential).isEmpty()) {
+                throw ProblemException.badRequest("secrets." + id, "no credential set named '" + credential
+                        + "': a secret names the credential set whose password it is");
+            }
+            secrets.put(id, credential);
+        }
+        return secrets;
     }
 
     /** Output images with a literal tag, normalised: the ones other tasks can build FROM. */

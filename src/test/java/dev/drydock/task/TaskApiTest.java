@@ -87,8 +87,18 @@ class TaskApiTest {
         create(elsewhere).statusCode(400).body("field", equalTo("images[0]"));
 
         Map<String, Object> run = new HashMap<>(inlineTask(unique("x"), "alpine:3"));
-        run.put("source", Map.of("inline", Map.of("files", Map.of("Dockerfile", "FROM alpine:3\nRUN apk add curl\n"))));
-        create(run).statusCode(400).body("field", equalTo("buildFile")).body("detail", containsString("RUN"));
+        run.put("source", Map.of("inline", Map.of("files", Map.of("Dockerfile",
+                "FROM alpine:3\nRUN apk add curl\nCOPY <<EOF /etc/x\nx\nEOF\n"))));
+        create(run).statusCode(400).body("field", equalTo("buildFile"))
+                .body("detail", containsString("neither Jib nor buildah 1.28 supports"));
+
+        Map<String, Object> forced = new HashMap<>(inlineTask(unique("x"), "alpine:3"));
+        forced.put("engine", "docker");
+        create(forced).statusCode(400).body("field", equalTo("engine"));
+
+        Map<String, Object> secret = new HashMap<>(inlineTask(unique("x"), "alpine:3"));
+        secret.put("secrets", Map.of("token", "no-such-credential"));
+        create(secret).statusCode(400).body("field", equalTo("secrets.token"));
 
         Map<String, Object> cron = new HashMap<>(inlineTask(unique("x"), "alpine:3"));
         cron.put("triggers", Map.of("timers", List.of(Map.of("name", "nightly", "schedule", "0 3 * *"))));

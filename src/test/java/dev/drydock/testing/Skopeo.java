@@ -35,6 +35,11 @@ public final class Skopeo {
         return json(run(reference, creds, "--config"));
     }
 
+    /** {@code skopeo inspect --config --raw}: the configuration as pushed (--config alone converts it to OCI's). */
+    public static JsonNode rawConfig(String reference, String... creds) {
+        return json(run(reference, creds, "--config", "--raw"));
+    }
+
     /** {@code skopeo inspect --raw}: the manifest or index as served. */
     public static JsonNode raw(String reference, String... creds) {
         return json(rawBytes(reference, creds));
@@ -52,6 +57,31 @@ public final class Skopeo {
             return true;
         } catch (IllegalStateException e) {
             return false;
+        }
+    }
+
+    /** {@code skopeo copy} of the image into a directory: every layer, uncompressed, and the config, as one text. */
+    public static String contents(String reference) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(TestStack.workDir(), "contents-");
+            LocalProcess.run(List.of("skopeo", "copy", "--quiet", "--src-tls-verify=false", "docker://" + reference,
+                    "dir:" + dir), java.time.Duration.ofSeconds(60));
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path file : files.sorted().toList()) {
+                    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                    if (bytes.length > 2 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b) {
+                        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                            in.transferTo(all);
+                        }
+                    } else {
+                        all.write(bytes);
+                    }
+                }
+            }
+            return all.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class TestImages {
     }
 
     public static final class Builder {
-        private final List<Map<String, byte[]>> layers = new ArrayList<>();
+        private final List<byte[]> layers = new ArrayList<>();
         private List<String> platforms = List.of("linux/amd64");
         private Format format = Format.OCI;
         private String username;
@@ -64,7 +64,17 @@ public final class TestImages {
 
         /** Adds a layer holding these files (path → content). */
         public Builder layer(Map<String, byte[]> files) {
-            layers.add(new LinkedHashMap<>(files));
+            try {
+                layers.add(tar(new LinkedHashMap<>(files)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /** Adds a layer from an uncompressed tar (links, modes and owners as the tar has them). */
+        public Builder tarLayer(byte[] tar) {
+            layers.add(tar.clone());
             return this;
         }
 
@@ -151,8 +161,7 @@ public final class TestImages {
             Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
             List<ObjectNode> layerDescriptors = new ArrayList<>();
             List<String> diffIds = new ArrayList<>();
-            for (Map<String, byte[]> files : layers) {
-                byte[] tar = tar(files);
+            for (byte[] tar : layers) {
                 byte[] gz = gzip(tar);
                 diffIds.add("sha256:" + sha256(tar));
                 layerDescriptors.add(descriptor("application/vnd.oci.image.layer.v1.tar+gzip", blob(layout, gz), gz.length));

@@ -47,6 +47,8 @@ final class DockerfileAnalyzer {
     private final Set<String> globalArgs = new HashSet<>();
     private final List<Dependency> dependencies = new ArrayList<>();
     private final List<BuildFileProblem> problems = new ArrayList<>();
+    /** What buildah cannot do in stages the final image does not use (Jib does not build those). */
+    private final List<BuildFileProblem> buildahLimits = new ArrayList<>();
 
     private DockerfileAnalyzer(Dockerfile file, Map<String, String> args, Platform target) {
         this.file = file;
@@ -105,6 +107,9 @@ final class DockerfileAnalyzer {
         List<Integer> chain = chain(stages);
         RecipeBuilder recipe = walk(stages, bodies, platforms, chain);
         problems.addAll(recipe.problems());
+        if (!problems.isEmpty() && problems.stream().allMatch(BuildFileProblem::jibOnly)) {
+            problems.addAll(buildahLimits);
+        }
         problems.sort(Comparator.comparingInt(BuildFileProblem::line));
 
         Optional<ImageRecipe> built = Optional.empty();
@@ -115,7 +120,20 @@ final class DockerfileAnalyzer {
                     : Optional.empty();
             built = Optional.of(recipe.build(base, platforms.get(root).orElse(target)));
         }
-        return new BuildFileAnalysis(BuildFileKind.DOCKERFILE, stages, dependencies, problems, built);
+        return new BuildFileAnalysis(BuildFileKind.DOCKERFILE, stages, dependencies, problems, built,
+                engine(problems));
+    }
+
+    // Jib when it can build the file, else buildah when only Jib is held back, else nothing can.
+    private static Optional<EngineChoice> engine(List<BuildFileProblem> problems) {
+        if (problems.isEmpty()) {
+            return Optional.of(new EngineChoice(Engine.JIB, "Jib expresses every instruction of the final image"));
+        }
+        if (problems.stream().allMatch(BuildFileProblem::jibOnly)) {
+            BuildFileProblem first = problems.get(0);
+            return Optional.of(new EngineChoice(Engine.BUILDAH, "line " + first.line() + ": " + first.detail()));
+        }
+        return Optional.empty();
     }
 
     // Reads the ARGs before the first FROM; returns the index of that FROM.
@@ -165,6 +183,10 @@ final class DockerfileAnalyzer {
             builder.enterStage(stage, index == last);
             envs.put(index, new StageWalker(build, stage, platforms.get(index), inherited, builder, dependencies,
                     problems).walk(bodies.get(index)));
+            if (builder != recipe) {
+                // Jib never builds the stages outside the final image; buildah builds them all.
+                builder.problems().stream().filter(p -> !p.jibOnly()).forEach(buildahLimits::add);
+            }
         }
         return recipe;
     }

@@ -160,7 +160,7 @@ final class DockerfileParser {
         if (HEREDOC_INSTRUCTIONS.contains(keyword) && logical.contains("<<")) {
             heredocs = readHeredocs(start, logical);
         }
-        return new Instruction(start, keyword, flags, arguments, heredocs);
+        return new Instruction(start, keyword, flags, arguments, heredocs, next);
     }
 
     private static String suggestion(String keyword) {

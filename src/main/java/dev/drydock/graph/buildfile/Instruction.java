@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param flags the leading {@code --name=value} flags, quotes removed; a bare boolean flag reads "true"
  * @param arguments the rest of the instruction, trimmed, variables not yet substituted
  * @param heredocs bodies of {@code <<EOF} documents (RUN, COPY, ADD), in order
+ * @param endLine 1-based last line of the instruction: its last continued line or heredoc terminator
  */
-record Instruction(int line, String keyword, List<Flag> flags, String arguments, List<Heredoc> heredocs) {
+record Instruction(int line, String keyword, List<Flag> flags, String arguments, List<Heredoc> heredocs,
+        int endLine) {
 
     Instruction {
         Objects.requireNonNull(keyword, "keyword");

@@ -104,8 +104,11 @@ final class JibYamlAnalyzer {
                 layers());
         List<BuildFileProblem> problems = yaml.problems();
         problems.sort(Comparator.comparingInt(BuildFileProblem::line));
+        // A jib.yaml is Jib's own format: no other engine reads it.
         return new BuildFileAnalysis(BuildFileKind.JIB_YAML, List.of(stage), dependencies, problems,
-                problems.isEmpty() ? Optional.of(recipe) : Optional.empty());
+                problems.isEmpty() ? Optional.of(recipe) : Optional.empty(),
+                problems.isEmpty() ? Optional.of(new EngineChoice(Engine.JIB, "a jib.yaml is built by Jib"))
+                        : Optional.empty());
     }
 
     private void constant(String field, String expected) {

@@ -119,12 +119,13 @@ final class RecipeBuilder {
             Optional<String> chmod, List<String> excludes) {
         String keyword = instruction.keyword();
         if (!instruction.heredocs().isEmpty()) {
-            unsupported(instruction, "writes an inline file (<<" + instruction.heredocs().get(0).name()
-                    + "), which drydock does not support yet: commit the file to the build context and COPY it");
+            unbuildable(instruction, "writes an inline file (<<" + instruction.heredocs().get(0).name()
+                    + "), which neither Jib nor buildah 1.28 supports: commit the file to the build context and COPY it");
             return;
         }
         if (instruction.flag("parents").filter("true"::equals).isPresent()) {
-            unsupported(instruction, "--parents is not supported yet: give each directory its own " + keyword);
+            unbuildable(instruction, "--parents is not supported (by Jib or buildah 1.28): give each directory its own "
+                    + keyword);
             return;
         }
         if (keyword.equals("ADD")) {
@@ -164,12 +165,23 @@ final class RecipeBuilder {
         layers.add(new Layer(keyword + " line " + instruction.line(), files));
     }
 
-    /** An instruction Jib cannot carry out; {@code why} says what it does and what to do instead. */
+    /**
+     * An instruction Jib cannot carry out but buildah can; {@code why} says what it does and what to do instead
+     * for Jib.
+     */
     void unsupported(Instruction instruction, String why) {
-        String where = finalStage ? "" : " in stage " + stage.name().orElse(String.valueOf(stage.index()))
-                + " (the final image is built on it)";
+        problems.add(BuildFileProblem.forJib(instruction.line(), instruction.keyword(), where(instruction) + " " + why));
+    }
+
+    /** An instruction that neither Jib nor buildah (1.28) can carry out. */
+    void unbuildable(Instruction instruction, String why) {
         problems.add(BuildFileProblem.atInstruction(instruction.line(), instruction.keyword(),
-                instruction.keyword() + where + " " + why));
+                where(instruction) + " " + why));
+    }
+
+    private String where(Instruction instruction) {
+        return instruction.keyword() + (finalStage ? "" : " in stage "
+                + stage.name().orElse(String.valueOf(stage.index())) + " (the final image is built on it)");
     }
 
     ImageRecipe build(Optional<ImageReference> base, Platform platform) {

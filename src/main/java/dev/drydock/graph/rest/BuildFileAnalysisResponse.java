@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileProblem;
 import dev.drydock.graph.buildfile.Dependency;
+import dev.drydock.graph.buildfile.EngineChoice;
 import dev.drydock.graph.buildfile.ImageRecipe;
 import dev.drydock.graph.buildfile.Stage;
 import dev.drydock.graph.buildfile.StageBase;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildFileAnalysisResponse(String kind, List<StageView> stages, List<DependencyView> dependencies,
-        boolean buildable, List<ProblemView> problems, RecipeView recipe) {
+        boolean buildable, String engine, String reason, List<ProblemView> problems, RecipeView recipe) {
 
     /**
      * @param from the base as written; {@code base} is the image it resolved to (or {@code scratch}),
@@ -52,10 +53,11 @@ public record BuildFileAnalysisResponse(String kind, List<StageView> stages, Lis
 
     /** {@code instruction} for Dockerfiles, {@code path} for jib.yaml. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProblemView(int line, String instruction, String path, String detail) {
+    public record ProblemView(int line, String instruction, String path, String detail, boolean jibOnly) {
 
         static ProblemView of(BuildFileProblem p) {
-            return new ProblemView(p.line(), p.instruction().orElse(null), p.path().orElse(null), p.detail());
+            return new ProblemView(p.line(), p.instruction().orElse(null), p.path().orElse(null), p.detail(),
+                    p.jibOnly());
         }
     }
 
@@ -101,6 +103,8 @@ public record BuildFileAnalysisResponse(String kind, List<StageView> stages, Lis
                 analysis.stages().stream().map(StageView::of).toList(),
                 analysis.dependencies().stream().map(DependencyView::of).toList(),
                 analysis.buildable(),
+                analysis.engine().map(e -> e.engine().wire()).orElse(null),
+                analysis.engine().map(EngineChoice::reason).orElse(null),
                 analysis.problems().stream().map(ProblemView::of).toList(),
                 analysis.recipe().map(RecipeView::of).orElse(null));
     }

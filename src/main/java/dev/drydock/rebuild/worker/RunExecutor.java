@@ -1,6 +1,14 @@
 package dev.drydock.rebuild.worker;
 
 import dev.drydock.concurrent.Backoff;
+import dev.drydock.graph.buildfile.BuildahDockerfile;
+import dev.drydock.graph.buildfile.Dependency;
+import dev.drydock.graph.buildfile.Engine;
+import dev.drydock.graph.buildfile.EngineChoice;
+import dev.drydock.graph.buildfile.EngineRefusedException;
+import dev.drydock.rebuild.engine.BuildahBuilder;
+import dev.drydock.rebuild.engine.BuildahRequest;
+import dev.drydock.registry.credential.CredentialService;
 import dev.drydock.rebuild.engine.BuildException;
 import dev.drydock.rebuild.engine.BuildRequest;
 import dev.drydock.rebuild.engine.BuildResult;
@@ -109,6 +117,12 @@ public class RunExecutor {
 
     @Inject
     JibImageBuilder builder;
+
+    @Inject
+    BuildahBuilder buildah;
+
+    @Inject
+    CredentialService credentialSets;
 
     @Inject
     SourceCheckout sources;
@@ -313,18 +327,29 @@ public class RunExecutor {
                 outcome = end(runId, RunStatus.Failed, spec.buildFile() + " line " + e.line() + ": " + e.detail());
                 return Optional.empty();
             }
-            if (!analysis.buildable()) {
-                outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + analysis.problems());
+            EngineChoice engine;
+            try {
+                engine = analysis.engineFor(Engine.parse(spec.engine()));
+            } catch (EngineRefusedException e) {
+                outcome = end(runId, RunStatus.Failed, "the build file cannot be built here: " + e.getMessage());
                 return Optional.empty();
             }
-            ImageRecipe recipe = analysis.recipe().orElseThrow();
+            step(runId, "engine: " + engine.engine().wire() + " (" + engine.reason() + ")");
             Map<String, String> pins = runs.pinned(run);
-            Optional<ImageReference> pinnedBase = Optional.empty();
             Map<String, String> resolved = new LinkedHashMap<>();
-            if (recipe.base().isPresent()) {
-                ImageReference base = recipe.base().get();
+            // Jib pins the recipe's base; buildah every stage's FROM image.
+            Map<Integer, ImageReference> stagePins = new LinkedHashMap<>();
+            Map<Integer, ImageReference> copyPins = new LinkedHashMap<>();
+            List<Dependency> froms = engine.engine() == Engine.BUILDAH
+                    ? analysis.dependencies().stream().filter(d -> d.via() != Dependency.Via.RUN_MOUNT).toList()
+                    : analysis.runtimeDependency().stream().toList();
+            Optional<ImageReference> pinnedBase = Optional.empty();
+            for (Dependency from : froms) {
+                ImageReference base = from.reference();
                 String digest = base.digest().map(Digest::toString).orElse(pins.get(base.toString()));
-                if (digest == null) {
+                if (digest == null && resolved.containsKey(base.toString())) {
+                    digest = resolved.get(base.toString());
+                } else if (digest == null) {
                     Optional<Descriptor> head = registry.headManifest(base);
                     if (head.isEmpty()) {
                         outcome = end(runId, RunStatus.Failed, "base image " + base + " does not exist");
@@ -333,10 +358,20 @@ public class RunExecutor {
                     digest = head.get().digest().toString();
                     step(runId, "resolved base " + base + " to " + digest + " (not pinned by the trigger)");
                 } else {
-                    step(runId, "base " + base + " pinned to " + digest);
+                    step(runId, "base " + base + " pinned to " + digest + (engine.engine() == Engine.BUILDAH
+                            ? " (stage " + from.stage() + (from.runtime() ? ", runtime" : from.via() == Dependency.Via.FROM
+                                    ? ", build" : ", " + from.via().text() + " line " + from.line()) + ")" : ""));
                 }
                 resolved.put(base.toString(), digest);
-                pinnedBase = Optional.of(base.withDigest(Digest.parse(digest)));
+                ImageReference pinned = base.withDigest(Digest.parse(digest));
+                if (from.via() == Dependency.Via.COPY_FROM) {
+                    copyPins.put(from.line(), pinned);
+                    continue;
+                }
+                stagePins.put(from.stage(), pinned);
+                if (from.runtime()) {
+                    pinnedBase = Optional.of(pinned);
+                }
             }
             String commit = workspace.commit();
             if (!claims.running(runId, worker, resolved, commit)) {
@@ -353,10 +388,22 @@ public class RunExecutor {
                 labels.put("org.opencontainers.image.revision", commit);
             }
             labels.put("org.opencontainers.image.created", created.toString());
-            BuildRequest request = new BuildRequest(recipe, workspace.context(), pinnedBase, targets,
-                    spec.platforms().stream().map(Platform::parse).toList(), labels, credentials,
-                    plainHttp(pinnedBase, targets), Optional.of(created));
-            BuildResult result = builder.build(request, message -> step(runId, message));
+            BuildResult result;
+            if (engine.engine() == Engine.BUILDAH) {
+                List<ImageReference> pulled = new ArrayList<>(stagePins.values());
+                pulled.addAll(copyPins.values());
+                BuildahRequest request = new BuildahRequest(BuildahDockerfile.rewrite(buildFile, stagePins, copyPins),
+                        workspace.context(), pinnedBase, pulled, targets,
+                        spec.platforms().stream().map(Platform::parse).toList(), labels, args, secrets(spec),
+                        credentials, plainHttp(pulled, targets));
+                result = buildah.build(request, message -> step(runId, message));
+            } else {
+                ImageRecipe recipe = analysis.recipe().orElseThrow();
+                BuildRequest request = new BuildRequest(recipe, workspace.context(), pinnedBase, targets,
+                        spec.platforms().stream().map(Platform::parse).toList(), labels, credentials,
+                        plainHttp(pinnedBase.stream().toList(), targets), Optional.of(created));
+                result = builder.build(request, message -> step(runId, message));
+            }
             checkStopped(stop);
             step(runId, (result.unchanged() ? "unchanged: the target already holds " : "pushed ") + result.digest()
                     + " to " + String.join(", ", result.pushedTags()));
@@ -493,6 +540,17 @@ public class RunExecutor {
         }
     }
 
+    /** The task's build secrets in clear: id → the password of the credential set it names. */
+    private Map<String, String> secrets(TaskSpec spec) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (spec.secrets() != null) {
+            spec.secrets().forEach((id, credential) -> secrets.put(id, credentialSets.secret(credential)
+                    .orElseThrow(() -> new IllegalStateException("the credential set " + credential + " of secret "
+                            + id + " is gone"))));
+        }
+        return secrets;
+    }
+
     static List<ImageReference> targets(TaskSpec spec, Run run, String commit) {
         String date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(run.createdAt);
         List<ImageReference> targets = new ArrayList<>();
@@ -506,9 +564,9 @@ public class RunExecutor {
         return targets;
     }
 
-    private Set<String> plainHttp(Optional<ImageReference> base, List<ImageReference> targets) {
+    private Set<String> plainHttp(java.util.Collection<ImageReference> bases, List<ImageReference> targets) {
         Set<String> hosts = new HashSet<>();
-        base.ifPresent(b -> hosts.add(b.registry()));
+        bases.forEach(b -> hosts.add(b.registry()));
         targets.forEach(t -> hosts.add(t.registry()));
         hosts.removeIf(h -> !registrySettings.forRegistry(h).insecure());
         return hosts;

@@ -1,5 +1,6 @@
 package dev.drydock.rebuild.worker;
 
+import dev.drydock.rebuild.engine.BuildahBuilder;
 import dev.drydock.rebuild.engine.JibImageBuilder;
 import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.source.SourceCheckout;
@@ -54,5 +55,18 @@ public class WorkDirectory {
     @Singleton
     JibImageBuilder jibImageBuilder(OutboundPolicy outbound) throws IOException {
         return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds, outbound);
+    }
+
+    /** buildah's per-build directories; what a killed worker left there is removed when the worker starts. */
+    @Produces
+    @Singleton
+    BuildahBuilder buildahBuilder(OutboundPolicy outbound) {
+        BuildahBuilder builder = new BuildahBuilder(root.resolve("buildah"), outbound);
+        int stale = builder.removeStale();
+        if (stale > 0) {
+            org.jboss.logging.Logger.getLogger(WorkDirectory.class).infof("removed %d buildah build directories "
+                    + "left by a stopped worker", stale);
+        }
+        return builder;
     }
 }

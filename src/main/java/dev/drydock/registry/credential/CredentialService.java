@@ -86,6 +86,12 @@ public class CredentialService implements CredentialLookup {
         return CredentialEntity.findByName(name).map(CredentialEntity::toCredential);
     }
 
+    /** The password of the credential set {@code name} in clear: a build secret ({@code RUN --mount=type=secret}). */
+    @Transactional
+    public Optional<String> secret(String name) {
+        return CredentialEntity.findByName(name).map(e -> cipher.decrypt(e.passwordEncrypted, e.name));
+    }
+
     /** True when it existed. */
     @Transactional
     public boolean delete(String name) {

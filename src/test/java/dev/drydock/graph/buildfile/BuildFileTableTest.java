@@ -32,7 +32,7 @@ class BuildFileTableTest {
     record ExpectedError(int line, String detail) {}
 
     record Case(String name, String content, Map<String, String> args, String platform,
-            List<ExpectedDependency> dependencies, Boolean buildable, List<ExpectedProblem> problems,
+            List<ExpectedDependency> dependencies, Boolean buildable, String engine, List<ExpectedProblem> problems,
             ExpectedError error) {
 
         @Override
@@ -105,6 +105,9 @@ class BuildFileTableTest {
                 .as("dependencies")
                 .containsExactlyElementsOf(c.dependencies());
         assertThat(analysis.buildable()).as("buildable").isEqualTo(c.buildable());
+        if (c.engine() != null) {
+            assertThat(analysis.engine().map(e -> e.engine().wire())).as("engine").contains(c.engine());
+        }
     }
 
     // A syntax error never quotes the file: the words it holds, but for instructions and flag names.

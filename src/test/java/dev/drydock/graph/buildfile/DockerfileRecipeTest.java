@@ -260,13 +260,15 @@ class DockerfileRecipeTest {
     }
 
     @Test
-    void shouldHaveNoRecipeWhenNotBuildable() {
+    void shouldHaveNoRecipeButBuildahWhenJibCannotBuildIt() {
         BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.DOCKERFILE, """
                 FROM alpine:3.20
                 RUN apk add curl
                 """, Map.of(), Optional.empty());
 
-        assertThat(analysis.buildable()).isFalse();
+        assertThat(analysis.buildable()).isTrue();
+        assertThat(analysis.engine().orElseThrow().engine()).isEqualTo(Engine.BUILDAH);
+        assertThat(analysis.engine().orElseThrow().reason()).startsWith("line 2: RUN needs a container engine");
         assertThat(analysis.recipe()).isEmpty();
         assertThat(analysis.runtimeDependency()).map(d -> d.reference().toString())
                 .contains("docker.io/library/alpine:3.20");

@@ -47,9 +47,12 @@ class BuildFileResourceTest {
                 .body("dependencies[1].reference", equalTo("docker.io/library/eclipse-temurin:17-jre@" + DIGEST))
                 .body("dependencies[1].runtime", equalTo(true))
                 .body("dependencies[1].pinned", equalTo(true))
-                .body("buildable", equalTo(false))
+                .body("buildable", equalTo(true))
+                .body("engine", equalTo("buildah"))
+                .body("reason", startsWith("line 5: COPY --from=build copies from another stage"))
                 .body("problems[0].line", equalTo(5))
                 .body("problems[0].instruction", equalTo("COPY"))
+                .body("problems[0].jibOnly", equalTo(true))
                 .body("recipe", nullValue());
     }
 
