@@ -1,5 +1,6 @@
 package dev.drydock.outbox;
 
+import dev.drydock.logging.LogText;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,7 +76,7 @@ public class Outages {
             try {
                 T result = step.get();
                 if (failures > 1) {
-                    LOG.infof("%s: %s went through after %d tries", consumer, what, failures);
+                    LOG.infof("%s: %s went through after %d tries", consumer, LogText.escape(what), failures);
                 }
                 return result;
             } catch (RuntimeException e) {
@@ -85,7 +86,7 @@ public class Outages {
                 meters.counter("drydock.outage.retries", "consumer", consumer).increment();
                 if (failures == 1 || failures % 20 == 0) {
                     LOG.warnf("%s: %s met an outage (%s); trying again every %d ms or so, not dead-lettering it",
-                            consumer, what, rootMessage(e), backoff.toMillis());
+                            consumer, LogText.escape(what), LogText.escape(rootMessage(e)), backoff.toMillis());
                 }
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2);

@@ -1,6 +1,7 @@
 package dev.drydock.outbox;
 
 import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.logging.LogText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -93,7 +94,7 @@ public class OutboxRelay {
                 if (!running) {
                     return;
                 }
-                LOG.warn("outbox relay pass failed; retrying", e);
+                LOG.warn("outbox relay pass failed; retrying", LogText.escape(e));
                 backoff = nextBackoff(backoff);
                 pause(backoff);
             }

@@ -3,6 +3,7 @@ package dev.drydock.rebuild.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.logging.LogText;
 import dev.drydock.outbox.Channels;
 import dev.drydock.outbox.DeadLetters;
 import dev.drydock.outbox.Outages;
@@ -76,7 +77,7 @@ public class RebuildRequestConsumer {
             LOG.infof("%s: stopping; a rebuild request stays unacknowledged", channel);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "%s: a rebuild request failed", channel);
+            LOG.errorf(LogText.escape(e), "%s: a rebuild request failed", channel);
             return request.nack(deadLetters.reject(channel, "unexpected failure: " + e, payload));
         }
     }
