@@ -1,6 +1,7 @@
 package dev.drydock.input;
 
 import dev.drydock.problem.Problem;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -14,8 +15,12 @@ import java.lang.reflect.Type;
 import java.util.function.Function;
 
 /**
- * Integers in paths and query strings: {@code /runs/abc} or {@code ?page=1.5} is a 400 naming the parameter
- * (JAX-RS would answer 404 as if the resource did not exist).
+ * Integers and booleans in paths and query strings: {@code /runs/abc}, {@code ?page=1.5} or {@code ?dryRun=maybe} is
+ * a 400 naming the parameter (JAX-RS would answer 404 for a bad integer, as if the resource did not exist, and read
+ * any word but {@code true} as {@code false}). A boolean is {@code true} or {@code false}, in any case. A missing or
+ * empty parameter keeps its {@code @DefaultValue}. For a primitive without one, RESTEasy hands the converter the text
+ * {@code "0"}, which is no boolean (and cannot be told from {@code ?dryRun=0}): a primitive boolean parameter must
+ * therefore declare {@code @DefaultValue}, and one that does not stops the application at start-up.
  */
 @Provider
 public class StrictParameters implements ParamConverterProvider {
@@ -30,7 +35,25 @@ public class StrictParameters implements ParamConverterProvider {
         if (rawType == int.class || rawType == Integer.class) {
             return (ParamConverter<T>) converter(name, "an integer", Integer::valueOf, rawType.isPrimitive() ? 0 : null);
         }
+        if (rawType == boolean.class && !hasDefault(annotations)) {
+            throw new IllegalStateException("the boolean parameter " + name + " needs @DefaultValue: without one an "
+                    + "omitted value reaches the converter as \"0\"");
+        }
+        if (rawType == boolean.class || rawType == Boolean.class) {
+            return (ParamConverter<T>) converter(name, "true or false", StrictParameters::parseBoolean,
+                    rawType.isPrimitive() ? false : null);
+        }
         return null;
+    }
+
+    static Boolean parseBoolean(String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("not a boolean");
     }
 
     /** {@code absent} stands for a parameter that is missing or empty, as JAX-RS reads it for the type. */
@@ -54,6 +77,15 @@ public class StrictParameters implements ParamConverterProvider {
                 return String.valueOf(value);
             }
         };
+    }
+
+    private static boolean hasDefault(Annotation[] annotations) {
+        for (Annotation a : annotations == null ? new Annotation[0] : annotations) {
+            if (a instanceof DefaultValue) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String nameOf(Annotation[] annotations) {

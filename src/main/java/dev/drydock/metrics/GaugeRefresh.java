@@ -1,6 +1,7 @@
 package dev.drydock.metrics;
 
 import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.logging.LogText;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,7 @@ public class GaugeRefresh {
             try {
                 refresher.run();
             } catch (RuntimeException e) {
-                LOG.debugf(e, "a gauge refresh failed; the gauges keep their last values");
+                LOG.debugf(LogText.escape(e), "a gauge refresh failed; the gauges keep their last values");
             }
         }
     }

@@ -52,18 +52,28 @@ public final class OutboundPolicy {
     private static final Cidr COMPATIBLE = Cidr.parse("::/96");
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
 
-    private static final OutboundPolicy DEFAULTS = new OutboundPolicy(true, false, List.of(), List.of());
+    private static final OutboundPolicy DEFAULTS = new OutboundPolicy(true, false, List.of(), List.of(),
+            InetAddress::getAllByName);
+
+    /** How a name becomes addresses: the system resolver, or in tests one that changes its answer (rebinding). */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     private final boolean allowLoopback;
     private final boolean allowLinkLocal;
     private final List<Cidr> deny;
     private final List<Cidr> allow;
+    private final Resolver resolver;
 
-    private OutboundPolicy(boolean allowLoopback, boolean allowLinkLocal, List<Cidr> deny, List<Cidr> allow) {
+    private OutboundPolicy(boolean allowLoopback, boolean allowLinkLocal, List<Cidr> deny, List<Cidr> allow,
+            Resolver resolver) {
         this.allowLoopback = allowLoopback;
         this.allowLinkLocal = allowLinkLocal;
         this.deny = List.copyOf(deny);
         this.allow = List.copyOf(allow);
+        this.resolver = resolver;
     }
 
     /** Metadata and link-local denied, loopback and everything else allowed. */
@@ -78,23 +88,28 @@ public final class OutboundPolicy {
      */
     public static OutboundPolicy of(OutboundConfig config) {
         return new OutboundPolicy(config.allowLoopback(), config.allowLinkLocal(),
-                ranges("drydock.outbound.deny", config.deny()), ranges("drydock.outbound.allow", config.allow()));
+                ranges("drydock.outbound.deny", config.deny()), ranges("drydock.outbound.allow", config.allow()),
+                InetAddress::getAllByName);
     }
 
     public OutboundPolicy withLoopback(boolean allowed) {
-        return new OutboundPolicy(allowed, allowLinkLocal, deny, allow);
+        return new OutboundPolicy(allowed, allowLinkLocal, deny, allow, resolver);
     }
 
     public OutboundPolicy withLinkLocal(boolean allowed) {
-        return new OutboundPolicy(allowLoopback, allowed, deny, allow);
+        return new OutboundPolicy(allowLoopback, allowed, deny, allow, resolver);
     }
 
     public OutboundPolicy withDenied(List<Cidr> ranges) {
-        return new OutboundPolicy(allowLoopback, allowLinkLocal, ranges, allow);
+        return new OutboundPolicy(allowLoopback, allowLinkLocal, ranges, allow, resolver);
     }
 
     public OutboundPolicy withAllowed(List<Cidr> ranges) {
-        return new OutboundPolicy(allowLoopback, allowLinkLocal, deny, ranges);
+        return new OutboundPolicy(allowLoopback, allowLinkLocal, deny, ranges, resolver);
+    }
+
+    OutboundPolicy withResolver(Resolver names) {
+        return new OutboundPolicy(allowLoopback, allowLinkLocal, deny, allow, names);
     }
 
     /** Why {@code address} is denied; empty when drydock may connect to it. */
@@ -128,7 +143,7 @@ public final class OutboundPolicy {
     public List<InetAddress> allowedAddresses(String host) throws UnknownHostException, AddressNotAllowedException {
         List<InetAddress> allowed = new ArrayList<>();
         Reason first = null;
-        for (InetAddress address : InetAddress.getAllByName(host)) {
+        for (InetAddress address : resolver.resolve(host)) {
             Optional<Reason> reason = denial(address);
             if (reason.isEmpty()) {
                 allowed.add(address);
@@ -143,7 +158,9 @@ public final class OutboundPolicy {
     }
 
     /**
-     * Resolves {@code host} and connects to the first allowed address that answers, each on a new socket. A
+     * Resolves {@code host} once and connects to the first allowed address that answers, each on a new socket: the
+     * socket goes to the address that was checked, never to the name again, so a name that resolves to a denied
+     * address by the time of the connection (DNS rebinding) changes nothing. A
      * failure says "could not connect to HOST:PORT", the same whether the port was closed, filtered or timed
      * out, and carries no text from the peer.
      *

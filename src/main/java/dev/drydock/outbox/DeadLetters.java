@@ -1,5 +1,6 @@
 package dev.drydock.outbox;
 
+import dev.drydock.logging.LogText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,8 @@ public class DeadLetters {
         meters.counter("drydock.dead.letters", "channel", channel).increment();
         String shown = payload == null ? "(none)" : payload.length() <= SHOWN_PAYLOAD ? payload
                 : payload.substring(0, SHOWN_PAYLOAD) + "… (" + payload.length() + " chars)";
-        LOG.errorf("dead-lettering a message of channel %s: %s; payload: %s", channel, reason, shown);
+        LOG.errorf("dead-lettering a message of channel %s: %s; payload: %s", channel, LogText.escape(reason),
+                LogText.escape(shown));
         return new UndeliverableMessage(channel, reason);
     }
 

@@ -1,5 +1,6 @@
 package dev.drydock.outbox;
 
+import dev.drydock.logging.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,7 +18,7 @@ public class EventLog {
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
         if (appended.summary() != null) {
-            LOG.info(appended.summary());
+            LOG.info(LogText.escape(appended.summary()));
         }
     }
 }

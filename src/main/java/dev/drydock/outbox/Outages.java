@@ -1,6 +1,7 @@
 package dev.drydock.outbox;
 
 import dev.drydock.concurrent.Backoff;
+import dev.drydock.logging.LogText;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,7 +91,7 @@ public class Outages {
             try {
                 T result = step.get();
                 if (failures > 1) {
-                    LOG.infof("%s: %s went through after %d tries", consumer, what, failures);
+                    LOG.infof("%s: %s went through after %d tries", consumer, LogText.escape(what), failures);
                 }
                 return result;
             } catch (RuntimeException e) {
@@ -100,7 +101,7 @@ public class Outages {
                 meters.counter("drydock.outage.retries", "consumer", consumer).increment();
                 if (failures == 1 || failures % 20 == 0) {
                     LOG.warnf("%s: %s met an outage (%s); trying again every %d ms or so, not dead-lettering it",
-                            consumer, what, rootMessage(e), BACKOFF.after(failures).toMillis());
+                            consumer, LogText.escape(what), LogText.escape(rootMessage(e)), BACKOFF.after(failures).toMillis());
                 }
                 Thread.sleep(BACKOFF.after(failures).toMillis());
             }

@@ -2,6 +2,7 @@ package dev.drydock.outbox;
 
 import dev.drydock.concurrent.Backoff;
 import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.logging.LogText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -94,7 +95,7 @@ public class OutboxRelay {
                 if (!running) {
                     return;
                 }
-                LOG.warn("outbox relay pass failed; retrying", e);
+                LOG.warn("outbox relay pass failed; retrying", LogText.escape(e));
                 pause(backoff.after(++failures));
             }
         }

@@ -2,6 +2,7 @@ package dev.drydock.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.drydock.logging.LogText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -69,7 +70,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected failure, error id %s", errorId);
+        LOG.errorf(LogText.escape(e), "unexpected failure, error id %s", errorId);
         return respond(Problem.unexpected(errorId));
     }
 

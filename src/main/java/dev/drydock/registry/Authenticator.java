@@ -1,5 +1,6 @@
 package dev.drydock.registry;
 
+import dev.drydock.logging.LogText;
 import dev.drydock.net.AddressNotAllowedException;
 import dev.drydock.registry.RegistryEndpoint.AuthScheme;
 import dev.drydock.registry.RegistryEndpoint.Basic;
@@ -203,7 +204,8 @@ final class Authenticator {
         }
         try {
             BearerToken parsed = BearerToken.parse(body, clock.instant());
-            LOG.debugf("new token for %s %s, valid until %s", ep.registry, request.scopes(), parsed.expiresAt());
+            LOG.debugf("new token for %s %s, valid until %s", LogText.escape(String.valueOf(ep.registry)),
+                    LogText.escape(String.valueOf(request.scopes())), parsed.expiresAt());
             return parsed;
         } catch (IllegalArgumentException e) {
             throw new RegistryException(ep.registry, request.repository(),

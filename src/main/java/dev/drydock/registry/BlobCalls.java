@@ -1,6 +1,7 @@
 package dev.drydock.registry;
 
 import dev.drydock.image.Digest;
+import dev.drydock.logging.LogText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -163,7 +164,8 @@ final class BlobCalls {
         try {
             transport.send(ep, RegistryRequest.of("DELETE", upload, repository, Scopes.push(repository)));
         } catch (RegistryException e) {
-            LOG.debugf("could not cancel upload %s on %s: %s", upload.getRawPath(), ep.registry, e.getMessage());
+            LOG.debugf("could not cancel upload %s on %s: %s", LogText.escape(upload.getRawPath()),
+                    LogText.escape(String.valueOf(ep.registry)), LogText.escape(e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.drydock.registry;
 
+import dev.drydock.logging.LogText;
 import dev.drydock.net.AddressNotAllowedException;
 import java.io.IOException;
 import java.time.Clock;
@@ -64,7 +65,8 @@ final class RetryingExchange implements RegistryExchange {
                         throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
                                 request.describe() + " on registry " + ep.registry + " failed: " + e.getMessage(), e);
                     }
-                    LOG.debugf("%s on %s failed (%s); retrying in %s", request.describe(), ep.registry, e.getMessage(),
+                    LOG.debugf("%s on %s failed (%s); retrying in %s", LogText.escape(request.describe()),
+                            LogText.escape(String.valueOf(ep.registry)), LogText.escape(e.getMessage()),
                             delay.get());
                     sleep(ep, request, delay.get());
                     continue;
@@ -85,7 +87,8 @@ final class RetryingExchange implements RegistryExchange {
                     if (delay.isEmpty()) {
                         throw failure(ep, request, response, retryAfter);
                     }
-                    LOG.debugf("%s on %s answered %d; retrying in %s", request.describe(), ep.registry, status,
+                    LOG.debugf("%s on %s answered %d; retrying in %s", LogText.escape(request.describe()),
+                            LogText.escape(String.valueOf(ep.registry)), status,
                             delay.get());
                     sleep(ep, request, delay.get());
                     continue;

@@ -55,19 +55,22 @@ final class MirrorFetch {
     }
 
     /**
-     * Fetches {@code specs}, checking every object received (git fsck) and stopping once the pack being received
-     * grows past {@code maxBytes}.
+     * Fetches {@code specs}, checking every object received (git fsck) and stopping once the fetch receives more
+     * than {@code maxBytes}: over HTTP(S) as the bytes stream in ({@link FetchBudget}), over other transports once
+     * the pack being written grows past it, checked between objects ({@link FetchMonitor}).
      */
     static void fetch(Repository repository, GitSource source, Optional<GitCredential> credential,
             List<RefSpec> specs, int depth, boolean unshallow, long maxBytes) throws IOException {
         FetchMonitor monitor = new FetchMonitor(Thread.currentThread(), repository.getDirectory().toPath(), maxBytes);
+        FetchBudget budget = new FetchBudget(maxBytes);
         try (Git git = new Git(repository)) {
             FetchCommand fetch = git.fetch().setRemote(source.url()).setRefSpecs(specs)
                     .setTagOpt(TagOpt.NO_TAGS)
                     .setRemoveDeletedRefs(specs.containsAll(MIRROR_SPECS))
                     .setCredentialsProvider(credentials(source.url(), credential))
                     .setTimeout((int) SourceCheckout.DEFAULT_TIMEOUT.toSeconds())
-                    .setProgressMonitor(monitor);
+                    .setProgressMonitor(monitor)
+                    .setTransportConfigCallback(budget::apply);
             if (depth > 0) {
                 fetch.setDepth(depth);
             } else if (!unshallow && repository.getObjectDatabase().getShallowCommits().isEmpty()) {
@@ -83,7 +86,7 @@ final class MirrorFetch {
             if (e instanceof SourceException s) {
                 throw s;
             }
-            if (monitor.tooBig()) {
+            if (budget.exceeded() || monitor.tooBig()) {
                 throw new SourceException(Kind.INVALID, "fetching " + GitUrlPolicy.redact(source.url())
                         + " received more than " + maxBytes + " bytes (drydock.source.max-fetch-bytes)", null);
             }

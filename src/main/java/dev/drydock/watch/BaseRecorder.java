@@ -1,5 +1,6 @@
 package dev.drydock.watch;
 
+import dev.drydock.logging.LogText;
 import dev.drydock.outbox.EventType;
 import dev.drydock.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,8 +50,8 @@ public class BaseRecorder {
         base.lastCheckedAt = now;
         if (!outcome.ok()) {
             recordFailure(base, outcome, now);
-            LOG.infof("check of %s failed (%s, detected by %s): %s; next check at %s", base.reference,
-                    outcome.status().wire(), detectedBy.wire(), outcome.error(), base.nextCheckAt);
+            LOG.infof("check of %s failed (%s, detected by %s): %s; next check at %s", LogText.escape(base.reference),
+                    outcome.status().wire(), detectedBy.wire(), LogText.escape(outcome.error()), base.nextCheckAt);
             return new Recorded(base, previous, Optional.empty());
         }
         base.setStatus(outcome.status(), now);

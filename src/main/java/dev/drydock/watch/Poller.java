@@ -1,6 +1,7 @@
 package dev.drydock.watch;
 
 import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.logging.LogText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -129,8 +130,9 @@ public class Poller {
             try {
                 recorder.record(claim.id(), outcome, DetectedBy.POLL);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "could not record the check of %s; it is checked again after the claim times out",
-                        claim.reference());
+                LOG.warnf(LogText.escape(e),
+                        "could not record the check of %s; it is checked again after the claim times out",
+                        LogText.escape(claim.reference()));
             }
         }
         recorder.recordUnchanged(unchanged);
@@ -191,7 +193,7 @@ public class Poller {
         }
         long delay = config.retry().initialBackoff().toMillis() << (recheck - 1);
         LOG.infof("%s: the webhook said %s was pushed, the registry answers %s; checking again in %d ms",
-                base.reference, digestHint.get(), base.digest, delay);
+                LogText.escape(base.reference), LogText.escape(digestHint.get()), LogText.escape(base.digest), delay);
         Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, executor);
         return CompletableFuture.supplyAsync(() -> checkNow(baseId, detectedBy), later)
                 .thenCompose(next -> confirmHint(baseId, detectedBy, digestHint, next, recheck + 1));

@@ -120,6 +120,9 @@ class BadInputTest {
                 row("task: NUL in the path", "GET", "/api/v1/tasks/bad%00name", null, 400, "path"),
                 row("task: a newline in the path", "DELETE", "/api/v1/tasks/bad%0Aname", null, 400, "path"),
                 post("task: NUL in a query parameter", "/api/v1/tasks?dryRun=%00", task(""), "dryRun"),
+                post("task: a word for dryRun", "/api/v1/tasks?dryRun=maybe", task(""), "dryRun"),
+                post("task: a number for dryRun", "/api/v1/tasks?dryRun=1", task(""), "dryRun"),
+                post("task: yes for dryRun", "/api/v1/tasks?dryRun=yes", task(""), "dryRun"),
                 // tasks: replace and merge-patch of an existing task
                 row("put: unknown field", "PUT", "/api/v1/tasks/" + TASK, task(",\"colour\":\"red\""), 400, "colour"),
                 row("put: a number for images", "PUT", "/api/v1/tasks/" + TASK, task("").replace("[\"127.0.0.1:1/apps/never:1\"]", "7"), 400, "images"),
@@ -150,6 +153,7 @@ class BadInputTest {
                 get("runs: a word for the id", "/api/v1/runs/abc", "id"),
                 post("runs: cancel with a word for the id", "/api/v1/runs/abc/cancel", null, "id"),
                 get("runs: log with a float id", "/api/v1/runs/1.5/log", "id"),
+                get("runs: log with a word for follow", "/api/v1/runs/1/log?follow=always", "follow"),
                 // bases
                 post("base: a number for reference", "/api/v1/bases", "{\"reference\":5}", "reference"),
                 post("base: a string interval", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"intervalSeconds\":\"10\"}", "intervalSeconds"),
@@ -163,6 +167,8 @@ class BadInputTest {
                 post("base: an object for credentials", "/api/v1/bases", "{\"reference\":\"127.0.0.1:1/x:1\",\"credentials\":{}}", "credentials"),
                 get("bases: unknown status", "/api/v1/bases?status=weird", "status"),
                 get("bases: size 0", "/api/v1/bases?size=0", "size"),
+                get("bases: a word for size", "/api/v1/bases?size=all", "size"),
+                get("freshness: a float for page", "/api/v1/freshness?page=0.5", "page"),
                 get("bases: a word for the id", "/api/v1/bases/xyz", "id"),
                 get("bases: a control character in reference", "/api/v1/bases?reference=%01", "reference"),
                 post("bases: check with a word for the id", "/api/v1/bases/abc/check", null, "id"),

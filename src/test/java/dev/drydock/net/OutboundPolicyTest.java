@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drydock.net.OutboundPolicy.Reason;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -138,5 +142,22 @@ class OutboundPolicyTest {
                 return Optional.of(allow);
             }
         };
+    }
+
+    @Test
+    void shouldConnectToTheAddressItCheckedWhenTheNameResolvesToADeniedOneLater() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            AtomicInteger lookups = new AtomicInteger();
+            // Rebinding: the first answer is allowed, every later one is the metadata service.
+            OutboundPolicy policy = OutboundPolicy.defaults().withResolver(host -> new InetAddress[] {
+                    InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.1" : "169.254.169.254")});
+
+            try (Socket socket = policy.connect("rebinding.example", server.getLocalPort(), Duration.ofSeconds(2))) {
+                assertEquals("127.0.0.1", socket.getInetAddress().getHostAddress());
+            }
+            assertEquals(1, lookups.get(), "the name is resolved once, for the check and the connection");
+            assertThrows(AddressNotAllowedException.class,
+                    () -> policy.connect("rebinding.example", server.getLocalPort(), Duration.ofSeconds(2)));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.drydock.source;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
@@ -34,6 +36,7 @@ final class SmartHttpGitServer implements AutoCloseable {
     private final Optional<String> requiredAuthorization;
     private final Optional<String> redirectTo;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicLong packBytesSent = new AtomicLong();
 
     private SmartHttpGitServer(String host, Repository repository, Optional<String> requiredAuthorization,
             Optional<String> redirectTo) throws IOException {
@@ -70,6 +73,11 @@ final class SmartHttpGitServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Bytes of upload-pack answers (the packs) written to clients so far, as far as the client read them. */
+    long packBytesSent() {
+        return packBytesSent.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestURI().toString();
@@ -104,7 +112,13 @@ final class SmartHttpGitServer implements AutoCloseable {
                 exchange.sendResponseHeaders(200, 0);
                 InputStream in = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                         ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody();
-                try (OutputStream out = exchange.getResponseBody()) {
+                try (OutputStream out = new FilterOutputStream(exchange.getResponseBody()) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                        packBytesSent.addAndGet(len);
+                    }
+                }) {
                     UploadPack upload = new UploadPack(repository);
                     upload.setBiDirectionalPipe(false);
                     upload.upload(in, out, null);

@@ -33,6 +33,26 @@ class SourceLimitsTest {
     }
 
     @Test
+    void shouldStopAFetchOverHttpWithinTheLimitWhileASingleHugeObjectStreams() throws Exception {
+        // One blob of about 48 MiB in the pack (hex does not compress below half), against a 1 MiB cap: the size
+        // check between objects would only come after all of it was received.
+        try (OriginRepository origin = OriginRepository.create(dir.resolve("huge"));
+                SmartHttpGitServer server = SmartHttpGitServer.serving("127.0.0.1", origin.repository())) {
+            origin.commit("huge", Map.of("Dockerfile", "FROM base:1\n", "data.txt", random(96 << 20, 5)));
+            SourceCheckout checkouts = checkouts(new SourceLimits(1 << 20, 100, 1L << 30, 1L << 30));
+            String url = server.origin("127.0.0.1") + "/acme/huge.git";
+
+            SourceException thrown = catchThrowableOfType(SourceException.class, () -> checkouts.checkout(
+                    GitSource.of(url, "main"), Optional.empty(), Optional.empty(), dir.resolve("work")));
+
+            assertThat(thrown.kind()).isEqualTo(Kind.INVALID);
+            assertThat(thrown.getMessage()).contains("drydock.source.max-fetch-bytes");
+            assertThat(server.packBytesSent()).as("pack bytes the server could send before the fetch stopped")
+                    .isLessThan(24L << 20);
+        }
+    }
+
+    @Test
     void shouldFailACheckoutThatWritesMoreThanTheLimit() throws Exception {
         try (OriginRepository origin = OriginRepository.create(dir.resolve("zeros"))) {
             // Compresses to almost nothing, expands to 4 MiB.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.dashboard.DashboardChannels;
+import dev.drydock.logging.LogText;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -69,7 +70,8 @@ public class LiveEvents {
                 hub.onNext(new LiveEvent(kind, id, json.writeValueAsString(data)));
             }
         } catch (JsonProcessingException e) {
-            LOG.debugf("ignoring a %s record that is not JSON: %s", kind.sseName(), e.getOriginalMessage());
+            LOG.debugf("ignoring a %s record that is not JSON: %s", kind.sseName(),
+                    LogText.escape(e.getOriginalMessage()));
         }
         return message.ack();
     }

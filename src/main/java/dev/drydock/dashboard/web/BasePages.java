@@ -55,7 +55,7 @@ public class BasePages {
 
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("checked") Long checked, @QueryParam("changed") boolean changed, @QueryParam("part") String part) {
+            @QueryParam("checked") Long checked, @QueryParam("changed") @DefaultValue("false") boolean changed, @QueryParam("part") String part) {
         Optional<BaseStatus> filter = Optional.ofNullable(status).flatMap(BaseStatus::ofWire);
         int current = Math.max(0, page);
         Instant now = Instant.now();

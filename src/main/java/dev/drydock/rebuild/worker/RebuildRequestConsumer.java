@@ -82,7 +82,7 @@ public class RebuildRequestConsumer {
                         LogText.escape(e.getMessage()));
                 return CompletableFuture.completedFuture(null);
             }
-            LOG.errorf(e, "%s: a rebuild request failed", channel);
+            LOG.errorf(LogText.escape(e), "%s: a rebuild request failed", channel);
             return request.nack(deadLetters.reject(channel, "unexpected failure: " + e, payload));
         }
     }

@@ -295,7 +295,7 @@ public class RunExecutor {
                     interrupt.run();
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("run %d: lease renewal failed: %s", runId, e.getMessage());
+                LOG.warnf("run %d: lease renewal failed: %s", runId, LogText.escape(e.getMessage()));
             }
         }, 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         step(runId, "build started by " + worker + " (attempt " + attempt + ")");
@@ -480,7 +480,7 @@ public class RunExecutor {
                 + "; trying again in " + delay.toSeconds() + " s");
         meters.counter("drydock.run.retries").increment();
         LOG.infof("run %d: attempt %d of %d failed, a registry was unreachable (%s); trying again in %d s", runId, attempt,
-                config.maxAttempts(), error, delay.toSeconds());
+                config.maxAttempts(), LogText.escape(error), delay.toSeconds());
         claims.holdUntil(runId, worker, resumeAt);
         return resumeAt;
     }

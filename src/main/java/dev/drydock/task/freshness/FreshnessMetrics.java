@@ -1,5 +1,6 @@
 package dev.drydock.task.freshness;
 
+import dev.drydock.logging.LogText;
 import dev.drydock.metrics.GaugeRefresh;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +55,7 @@ public class FreshnessMetrics {
             List<TaskFreshness> behind = Freshness.behind(freshness.all());
             last.set(of(behind));
         } catch (RuntimeException e) {
-            LOG.debugf(e, "freshness metrics not refreshed");
+            LOG.debugf(LogText.escape(e), "freshness metrics not refreshed");
         }
     }
 

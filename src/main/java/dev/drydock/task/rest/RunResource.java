@@ -66,7 +66,7 @@ public class RunResource {
     @io.smallrye.common.annotation.Blocking
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The run's log as text", description = "?follow=true streams new lines until the run ends.")
-    public Multi<String> log(@PathParam("id") long id, @QueryParam("follow") boolean follow) {
+    public Multi<String> log(@PathParam("id") long id, @QueryParam("follow") @DefaultValue("false") boolean follow) {
         runs.get(id);
         AtomicLong after = new AtomicLong();
         if (!follow) {

@@ -15,6 +15,7 @@ import dev.drydock.task.run.RunService;
 import dev.drydock.task.run.RunView;
 import dev.drydock.task.trigger.TriggerService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,7 +57,7 @@ public class TaskResource {
 
     @POST
     @Operation(summary = "Register a task", description = "Reads and analyses the build file; ?dryRun=true validates and answers what would be stored, storing nothing.")
-    public Response create(TaskSpec spec, @QueryParam("dryRun") boolean dryRun) {
+    public Response create(TaskSpec spec, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         TaskView view = tasks.create(spec, dryRun);
         if (dryRun) {
             return Response.ok(view).build();

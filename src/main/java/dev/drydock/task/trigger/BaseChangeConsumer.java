@@ -1,6 +1,7 @@
 package dev.drydock.task.trigger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.logging.LogText;
 import dev.drydock.outbox.Channels;
 import dev.drydock.outbox.EventType;
 import dev.drydock.outbox.Outages;
@@ -51,7 +52,8 @@ public class BaseChangeConsumer {
             id = UUID.fromString(cloudEvent.getId());
             change = json.readValue(message.getPayload(), BaseChanged.class);
         } catch (Exception e) {
-            LOG.errorf("rejecting a message on drydock.base-changes to the dead-letter topic: %s", e.getMessage());
+            LOG.errorf("rejecting a message on drydock.base-changes to the dead-letter topic: %s",
+                    LogText.escape(e.getMessage()));
             return message.nack(e);
         }
         for (int attempt = 1; ; attempt++) {
@@ -67,10 +69,11 @@ public class BaseChangeConsumer {
                 return CompletableFuture.completedFuture(null);
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS) {
-                    LOG.errorf(e, "base change %s could not be handled after %d attempts", id, attempt);
+                    LOG.errorf(LogText.escape(e), "base change %s could not be handled after %d attempts", id, attempt);
                     return message.nack(e);
                 }
-                LOG.warnf("base change %s: attempt %d failed (%s); retrying", id, attempt, e.getMessage());
+                LOG.warnf("base change %s: attempt %d failed (%s); retrying", id, attempt,
+                        LogText.escape(e.getMessage()));
                 sleep(500L * attempt);
             }
         }

@@ -2,6 +2,7 @@ package dev.drydock.task.trigger;
 
 import dev.drydock.graph.DependencyGraph;
 import dev.drydock.graph.GraphEdge;
+import dev.drydock.logging.LogText;
 import dev.drydock.outbox.ProcessedEvents;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.task.Task;
@@ -63,7 +64,7 @@ public class TriggerService {
         }
         if (bases.supersedes(change.reference(), change.platform(), change.digest())) {
             LOG.infof("base change %s of %s to %s is superseded: the watch has recorded a newer digest since",
-                    eventId, change.reference(), change.digest());
+                    eventId, LogText.escape(change.reference()), LogText.escape(change.digest()));
             return List.of();
         }
         Cause cause = Cause.baseChange(eventId.toString(), change.reference(), change.previousDigest(), change.digest(),
@@ -126,8 +127,9 @@ public class TriggerService {
             return Optional.empty();
         }
         String reference = moved.get().getKey();
-        LOG.infof("run %d of %s built %s at %s, the watch has %s now: queueing a follow-up", succeeded.id, task.name,
-                reference, pinned.get(reference), moved.get().getValue());
+        LOG.infof("run %d of %s built %s at %s, the watch has %s now: queueing a follow-up", succeeded.id,
+                LogText.escape(task.name), LogText.escape(reference), LogText.escape(pinned.get(reference)),
+                LogText.escape(moved.get().getValue()));
         return runs.create(new RunService.NewRun(task, RunTrigger.ImageUpdate,
                 Cause.followUp(reference, pinned.get(reference), moved.get().getValue(), Instant.now()), pins(task),
                 null, null, Map.of(), null));
