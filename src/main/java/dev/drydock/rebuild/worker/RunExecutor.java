@@ -419,8 +419,7 @@ public class RunExecutor {
             if (unreachable && stop.get() == null && attempt < config.maxAttempts()) {
                 return Optional.of(retryLater(runId, attempt, e.getMessage()));
             }
-            if (e.kind() == BuildException.Kind.CANCELED && stop.get() == null) {
-                release(runId);
+            if (handedBack(runId, stop, e.kind() == BuildException.Kind.CANCELED)) {
                 released = true;
                 return Optional.empty();
             }
@@ -434,8 +433,7 @@ public class RunExecutor {
             RunStatus status = stop.get() != null ? stop.get() : RunStatus.Error;
             outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout) + attempts(e.temporary(), attempt));
         } catch (SourceException e) {
-            if (e.kind() == SourceException.Kind.CANCELED && stop.get() == null) {
-                release(runId);
+            if (handedBack(runId, stop, e.kind() == SourceException.Kind.CANCELED)) {
                 released = true;
                 return Optional.empty();
             }
@@ -443,8 +441,7 @@ public class RunExecutor {
                     : e.temporary() ? RunStatus.Error : RunStatus.Failed;
             outcome = end(runId, status, reason(stop.get(), e.getMessage(), timeout));
         } catch (InterruptedException e) {
-            if (stop.get() == null) {
-                release(runId);
+            if (handedBack(runId, stop, true)) {
                 released = true;
                 return Optional.empty();
             }
@@ -488,8 +485,13 @@ public class RunExecutor {
     /**
      * Interrupted with no cancel request or timeout: the service is stopping. The run is not over; its lease ends
      * now so another replica (or this one, restarted) builds it again at once instead of after the lease.
+     *
+     * @return whether the run was handed back (false when the interruption was a cancel or the timeout)
      */
-    private void release(long runId) {
+    private boolean handedBack(long runId, AtomicReference<RunStatus> stop, boolean interrupted) {
+        if (!interrupted || stop.get() != null) {
+            return false;
+        }
         try {
             step(runId, "worker " + worker + " is stopping; the run will be built again");
             claims.release(runId, worker);
@@ -497,6 +499,7 @@ public class RunExecutor {
             LOG.infof("run %d: could not release the lease while stopping (%s); it expires on its own", runId,
                     LogText.escape(e.getMessage()));
         }
+        return true;
     }
 
     private String attempts(boolean unreachable, int attempt) {
