@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A task as registered: where the source is, how to build it, where the image goes and what triggers it. */
+/**
+ * A task as registered: where the source is, how to build it, where the image goes and what triggers it. A task with
+ * {@link #rebase} has no source and no build file: it rebases an image built elsewhere.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(
         @Schema(description = "Unique name: lower-case letters, digits and dashes", examples = "app-base") String name,
@@ -20,9 +23,42 @@ public record TaskSpec(
         @Schema(description = "Platforms to build, os/arch[/variant]; empty: the base's default") List<String> platforms,
         Triggers triggers,
         @Schema(description = "Credential set for the git repository or registries") String credentials,
-        @Schema(description = "A run taking longer ends as Timeout", examples = "600") Integer timeoutSeconds) {
+        @Schema(description = "A run taking longer ends as Timeout", examples = "600") Integer timeoutSeconds,
+        @Schema(description = "Instead of source and buildFile: rebase an image built elsewhere onto its base's current digest")
+        Rebase rebase) {
+
+    /** Whether this task rebases an image built elsewhere rather than building a source. */
+    public boolean rebasing() {
+        return rebase != null;
+    }
+
+    /** A copy with other triggers, everything else the same. */
+    public TaskSpec withTriggers(Triggers triggers) {
+        return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
+                rebase);
+    }
+
+    /** A copy with another name, everything else the same. */
+    public TaskSpec withName(String name) {
+        return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
+                rebase);
+    }
+
+    /** A copy with another source, everything else the same. */
+    public TaskSpec withSource(Source source) {
+        return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
+                rebase);
+    }
 
     public record Source(Git git, Inline inline) {}
+
+    /** The {@code crane rebase} model: the image CI pushes, and the base it was built on. */
+    public record Rebase(
+            @Schema(description = "The image CI builds and pushes; drydock watches it", examples = "ghcr.io/acme/app:1.4")
+            String image,
+            @Schema(description = "Its base; when left out, read from the image's org.opencontainers.image.base.name "
+                    + "annotation or label", examples = "docker.io/library/eclipse-temurin:21-jre")
+            String base) {}
 
     public record Git(@Schema(examples = "https://github.com/acme/app.git") String url,
             @Schema(examples = "main") String ref,

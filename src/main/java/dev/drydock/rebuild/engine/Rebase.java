@@ -10,7 +10,6 @@ import dev.drydock.image.Platform;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
-import dev.drydock.registry.RegistryResponseException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,10 +98,10 @@ final class Rebase {
                 // then every layer is looked up
             }
         });
-        List<CompletableFuture<Copy>> copies = new ArrayList<>();
+        List<CompletableFuture<BlobCopy.Outcome>> copies = new ArrayList<>();
         for (JsonNode layer : list(base.manifest().path("layers"))) {
             if (inHeldImage.contains(layer.path("digest").asText())) {
-                copies.add(CompletableFuture.completedFuture(Copy.PRESENT));
+                copies.add(CompletableFuture.completedFuture(BlobCopy.Outcome.PRESENT));
             } else if (GZIP_LAYERS.contains(layer.path("mediaType").asText())
                     && layer.path("size").asLong() <= MAX_COPIED_LAYER) {
                 copies.add(CompletableFuture.supplyAsync(() -> copy(layer, target), executor));
@@ -112,8 +111,8 @@ final class Rebase {
         try {
             CompletableFuture<Digest> config = CompletableFuture.supplyAsync(
                     () -> registry.pushBlob(target, plan.config()), executor);
-            Map<Copy, Integer> counts = new EnumMap<>(Copy.class);
-            for (CompletableFuture<Copy> copy : copies) {
+            Map<BlobCopy.Outcome, Integer> counts = new EnumMap<>(BlobCopy.Outcome.class);
+            for (CompletableFuture<BlobCopy.Outcome> copy : copies) {
                 counts.merge(copy.join(), 1, Integer::sum);
             }
             config.join();
@@ -126,8 +125,8 @@ final class Rebase {
             pushed.put(target.name() + "@" + digest, new HeldImage(manifest, plan.config()));
             out.step("rebased " + target.name() + "@" + held.orElseThrow() + " onto the new base: " + plan.appLayers()
                     + " app layer(s) kept, " + plan.newBaseLayers().size() + " base layer(s) ("
-                    + counts.getOrDefault(Copy.COPIED, 0) + " copied, " + counts.getOrDefault(Copy.MOUNTED, 0)
-                    + " mounted, " + counts.getOrDefault(Copy.PRESENT, 0) + " already there); no Jib build needed");
+                    + counts.getOrDefault(BlobCopy.Outcome.COPIED, 0) + " copied, " + counts.getOrDefault(BlobCopy.Outcome.MOUNTED, 0)
+                    + " mounted, " + counts.getOrDefault(BlobCopy.Outcome.PRESENT, 0) + " already there); no Jib build needed");
             List<String> tags = request.targets().stream().map(ImageReference::toString).toList();
             return new BuildResult(digest.toString(), mediaType, tags, false, Map.of(platforms.get(0), digest.toString()));
         } catch (CompletionException e) {
@@ -142,23 +141,10 @@ final class Rebase {
         }
     }
 
-    private enum Copy { PRESENT, MOUNTED, COPIED }
-
     /** Makes one base layer present in the target repository. */
-    private Copy copy(JsonNode layer, ImageReference target) {
-        Digest digest = Digest.parse(layer.path("digest").asText());
-        if (registry.headBlob(target, digest).isPresent()) {
-            return Copy.PRESENT;
-        }
-        ImageReference from = base.reference().orElseThrow();
-        if (from.registry().equals(target.registry()) && registry.mountBlob(target, digest, from.repository())) {
-            return Copy.MOUNTED;
-        }
-        if (!registry.copyBlob(from, target, digest)) {
-            throw new RegistryResponseException(from.registry(), from.repository(), "GET blob " + digest, 404,
-                    List.of("BLOB_UNKNOWN"), "base layer missing");
-        }
-        return Copy.COPIED;
+    private BlobCopy.Outcome copy(JsonNode layer, ImageReference target) {
+        return BlobCopy.ensure(registry, base.reference().orElseThrow(), target,
+                Digest.parse(layer.path("digest").asText()));
     }
 
     /** The new config and manifest, and the new base's layers; nothing pushed yet. */

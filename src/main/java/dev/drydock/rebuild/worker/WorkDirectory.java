@@ -1,5 +1,6 @@
 package dev.drydock.rebuild.worker;
 
+import dev.drydock.rebuild.engine.ImageRebaser;
 import dev.drydock.rebuild.engine.JibImageBuilder;
 import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.source.SourceCheckout;
@@ -54,5 +55,11 @@ public class WorkDirectory {
     @Singleton
     JibImageBuilder jibImageBuilder(OutboundPolicy outbound) throws IOException {
         return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds, outbound);
+    }
+
+    @Produces
+    @Singleton
+    ImageRebaser imageRebaser(OutboundPolicy outbound) {
+        return new ImageRebaser(outbound);
     }
 }
