@@ -57,6 +57,9 @@ public class TaskService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RebaseBases rebaseBases;
+
     /** A validated, analysed task ready to store, and the build file it was analysed from. */
     record Analysed(TaskSpec spec, List<GraphEdge> dependencies, List<String> outputs, Optional<String> commit,
             BuildFileSource.BuildFileText buildFile) {}
@@ -158,7 +161,7 @@ public class TaskService {
         TaskSpec spec = analysed.spec();
         graph.checkNoCycle(spec.name(), analysed.dependencies().stream().map(GraphEdge::reference).toList(), analysed.outputs());
         task.spec = write(withoutSecret(spec));
-        task.gitUrl = spec.source().git() == null ? null : GitUrls.normalise(spec.source().git().url());
+        task.gitUrl = spec.source() == null || spec.source().git() == null ? null : GitUrls.normalise(spec.source().git().url());
         TaskSpec.Commit commit = spec.triggers().commit();
         task.commitEnabled = commit != null && Boolean.TRUE.equals(commit.enabled()) && task.gitUrl != null;
         task.commitBranch = commit == null ? null : commit.branch();
@@ -184,6 +187,9 @@ public class TaskService {
     }
 
     private Analysed analyse(TaskSpec spec, Optional<String> commit) {
+        if (spec.rebasing()) {
+            return analyseRebase(spec);
+        }
         BuildFileSource.BuildFileText text = buildFiles.read(spec, spec.buildFile(), commit);
         try {
             return analyse(spec, text);
@@ -216,6 +222,25 @@ public class TaskService {
         }
         List<GraphEdge> edges = analysis.dependencies().stream().map(TaskService::edge).toList();
         return new Analysed(spec, edges, validator.literalOutputs(spec), text.commit(), text);
+    }
+
+    /**
+     * A rebase task depends on its base and on the image CI pushes, both runtime: a change of either starts a run. A
+     * base it does not name is read from the image (and stored, so the task keeps the base it was registered with).
+     */
+    private Analysed analyseRebase(TaskSpec spec) {
+        TaskSpec.Rebase rebase = spec.rebase();
+        String base = rebase.base() != null ? rebase.base() : rebaseBases.statedBase(rebase.image());
+        TaskSpec resolved = new TaskSpec(spec.name(), null, null, spec.args(), spec.images(), spec.platforms(),
+                spec.triggers(), spec.credentials(), spec.timeoutSeconds(), null, null, new TaskSpec.Rebase(rebase.image(), base));
+        List<GraphEdge> edges = List.of(rebaseEdge(base), rebaseEdge(rebase.image()));
+        return new Analysed(resolved, edges, validator.literalOutputs(resolved), Optional.empty(),
+                new BuildFileSource.BuildFileText("", Optional.empty(), false));
+    }
+
+    private static GraphEdge rebaseEdge(String reference) {
+        return new GraphEdge(reference, 0, true, dev.drydock.image.ImageReference.parse(reference).digest().isPresent(),
+                null);
     }
 
     /** A mirror made for a task that is not stored (a dry run, a failed registration) is removed. */
@@ -255,27 +280,23 @@ public class TaskService {
 
     /** The definition as the API shows it: the git URL redacted like everywhere else. */
     private static TaskSpec shown(TaskSpec s) {
-        TaskSpec.Git git = s.source().git();
+        TaskSpec.Git git = s.source() == null ? null : s.source().git();
         if (git == null) {
             return s;
         }
-        TaskSpec.Source source = new TaskSpec.Source(new TaskSpec.Git(GitUrlPolicy.redact(git.url()), git.ref(),
-                git.context()), null);
-        return new TaskSpec(s.name(), source, s.buildFile(), s.args(), s.images(), s.platforms(), s.triggers(),
-                s.credentials(), s.timeoutSeconds(), s.engine(), s.secrets());
+        return s.withSource(new TaskSpec.Source(new TaskSpec.Git(GitUrlPolicy.redact(git.url()), git.ref(),
+                git.context()), null));
     }
 
     private static TaskSpec withName(TaskSpec s, String name) {
-        return new TaskSpec(name, s.source(), s.buildFile(), s.args(), s.images(), s.platforms(), s.triggers(),
-                s.credentials(), s.timeoutSeconds(), s.engine(), s.secrets());
+        return s.withName(name);
     }
 
     private static TaskSpec withoutSecret(TaskSpec s) {
         TaskSpec.Commit c = s.triggers().commit();
         TaskSpec.Triggers triggers = c == null ? s.triggers() : new TaskSpec.Triggers(s.triggers().baseImage(),
                 new TaskSpec.Commit(c.enabled(), c.branch(), null), s.triggers().timers());
-        return new TaskSpec(s.name(), s.source(), s.buildFile(), s.args(), s.images(), s.platforms(), triggers,
-                s.credentials(), s.timeoutSeconds(), s.engine(), s.secrets());
+        return s.withTriggers(triggers);
     }
 
     private String write(TaskSpec spec) {

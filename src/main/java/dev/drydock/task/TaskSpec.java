@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A task as registered: where the source is, how to build it, where the image goes and what triggers it. */
+/**
+ * A task as registered: where the source is, how to build it, where the image goes and what triggers it. A task with
+ * {@link #rebase} has no source and no build file: it rebases an image built elsewhere.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskSpec(
         @Schema(description = "Unique name: lower-case letters, digits and dashes", examples = "app-base") String name,
@@ -24,9 +27,42 @@ public record TaskSpec(
         @Schema(description = "Force a build engine: jib or buildah (rebase is for rebase tasks); default: what the analysis chose",
                 examples = "buildah") String engine,
         @Schema(description = "RUN --mount=type=secret ids → the credential set whose password is the secret (buildah builds)",
-                examples = "{\"npmrc\": \"npm-token\"}") Map<String, String> secrets) {
+                examples = "{\"npmrc\": \"npm-token\"}") Map<String, String> secrets,
+        @Schema(description = "Instead of source and buildFile: rebase an image built elsewhere onto its base's current digest")
+        Rebase rebase) {
+
+    /** Whether this task rebases an image built elsewhere rather than building a source. */
+    public boolean rebasing() {
+        return rebase != null;
+    }
+
+    /** A copy with other triggers, everything else the same. */
+    public TaskSpec withTriggers(Triggers triggers) {
+        return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
+                engine, secrets, rebase);
+    }
+
+    /** A copy with another name, everything else the same. */
+    public TaskSpec withName(String name) {
+        return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
+                engine, secrets, rebase);
+    }
+
+    /** A copy with another source, everything else the same. */
+    public TaskSpec withSource(Source source) {
+        return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
+                engine, secrets, rebase);
+    }
 
     public record Source(Git git, Inline inline) {}
+
+    /** The {@code crane rebase} model: the image CI pushes, and the base it was built on. */
+    public record Rebase(
+            @Schema(description = "The image CI builds and pushes; drydock watches it", examples = "ghcr.io/acme/app:1.4")
+            String image,
+            @Schema(description = "Its base; when left out, read from the image's org.opencontainers.image.base.name "
+                    + "annotation or label", examples = "docker.io/library/eclipse-temurin:21-jre")
+            String base) {}
 
     public record Git(@Schema(examples = "https://github.com/acme/app.git") String url,
             @Schema(examples = "main") String ref,

@@ -48,6 +48,9 @@ public class TaskValidator {
             throw ProblemException.badRequest("name",
                     "name must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit");
         }
+        if (s.rebase() != null) {
+            return validateRebase(s);
+        }
         TaskSpec.Source source = source(s.source());
         String buildFile = s.buildFile() == null || s.buildFile().isBlank() ? "Dockerfile" : s.buildFile().strip();
         safePath(buildFile, "buildFile");
@@ -58,17 +61,78 @@ public class TaskValidator {
         if (s.credentials() != null && credentials.find(s.credentials()).isEmpty()) {
             throw ProblemException.badRequest("credentials", "no credential set named '" + s.credentials() + "'");
         }
+        int timeout = timeout(s);
+        return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout,
+                engine(s), secrets(s.secrets()), null);
+    }
+
+    /**
+     * A rebase task: no source, build file, args or platforms (drydock builds nothing), the image CI pushes, and its
+     * base when given. A base left out is read from the image at registration ({@link RebaseBases}).
+     */
+    private TaskSpec validateRebase(TaskSpec s) {
+        for (var field : List.of(Map.entry("source", s.source() != null), Map.entry("buildFile", s.buildFile() != null),
+                Map.entry("args", s.args() != null && !s.args().isEmpty()),
+                Map.entry("platforms", s.platforms() != null && !s.platforms().isEmpty()),
+                Map.entry("secrets", s.secrets() != null && !s.secrets().isEmpty()),
+                Map.entry("engine", s.engine() != null && !s.engine().isBlank() && !s.engine().strip().equals("rebase")))) {
+            if (field.getValue()) {
+                throw ProblemException.badRequest(field.getKey(), "a rebase task has no " + field.getKey()
+                        + ": drydock does not build it, it rebases the image CI pushed");
+            }
+        }
+        String image = reference(s.rebase().image(), "rebase.image");
+        if (image == null) {
+            throw ProblemException.badRequest("rebase.image", "rebase.image is required: the image CI pushes");
+        }
+        String base = reference(s.rebase().base(), "rebase.base");
+        if (image.equals(base)) {
+            throw ProblemException.badRequest("rebase.base", "rebase.base cannot be the image itself");
+        }
+        List<String> images = images(s.images());
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).equals(image)) {
+                throw ProblemException.badRequest("images[" + i + "]", "a target cannot be rebase.image itself: "
+                        + "each push would trigger the next rebase");
+            }
+        }
+        if (s.triggers() != null && s.triggers().commit() != null) {
+            throw ProblemException.badRequest("triggers.commit", "a rebase task has no git source to trigger on");
+        }
+        TaskSpec.Triggers triggers = triggers(s.triggers(), null);
+        if (s.credentials() != null && credentials.find(s.credentials()).isEmpty()) {
+            throw ProblemException.badRequest("credentials", "no credential set named '" + s.credentials() + "'");
+        }
+        return new TaskSpec(s.name(), null, null, Map.of(), images, List.of(), triggers, s.credentials(), timeout(s),
+                null, null, new TaskSpec.Rebase(image, base));
+    }
+
+    /** The normalised reference, or null when none is given. */
+    private static String reference(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ImageReference.parse(value.strip()).toString();
+        } catch (InvalidReferenceException e) {
+            throw ProblemException.badRequest(field, e.getMessage());
+        }
+    }
+
+    private static int timeout(TaskSpec s) {
         int timeout = s.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : s.timeoutSeconds();
         if (timeout < 1 || timeout > 86_400) {
             throw ProblemException.badRequest("timeoutSeconds", "timeoutSeconds must be between 1 and 86400");
         }
-        String engine = null;
-        if (s.engine() != null && !s.engine().isBlank()) {
-            engine = Engine.parse(s.engine()).map(Engine::wire).orElseThrow(() -> ProblemException.badRequest("engine",
-                    "engine must be jib, buildah or rebase (or left out: the analysis chooses)"));
+        return timeout;
+    }
+
+    private static String engine(TaskSpec s) {
+        if (s.engine() == null || s.engine().isBlank()) {
+            return null;
         }
-        return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout,
-                engine, secrets(s.secrets()));
+        return Engine.parse(s.engine()).map(Engine::wire).orElseThrow(() -> ProblemException.badRequest("engine",
+                "engine must be jib, buildah or rebase (or left out: the analysis chooses)"));
     }
 
     private Map<String, String> secrets(Map<String, String> given) {
@@ -191,12 +255,13 @@ public class TaskValidator {
         }
         TaskSpec.BaseImage baseImage = new TaskSpec.BaseImage(base == null || base.enabled() == null || base.enabled(), scope);
         TaskSpec.Commit commit = t == null ? null : t.commit();
-        if (commit != null && Boolean.TRUE.equals(commit.enabled()) && source.git() == null) {
+        boolean git = source != null && source.git() != null;
+        if (commit != null && Boolean.TRUE.equals(commit.enabled()) && !git) {
             throw ProblemException.badRequest("triggers.commit", "a commit trigger needs a git source");
         }
         if (commit != null) {
             String branch = commit.branch() == null || commit.branch().isBlank()
-                    ? (source.git() == null ? null : source.git().ref()) : commit.branch().strip();
+                    ? (git ? source.git().ref() : null) : commit.branch().strip();
             commit = new TaskSpec.Commit(commit.enabled() == null || commit.enabled(), branch, commit.secret());
         }
         List<TaskSpec.Timer> timers = new ArrayList<>();

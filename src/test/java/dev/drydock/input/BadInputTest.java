@@ -35,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest {
 
     static final String TASK = "{task}";
+    /** Replaced by the private registry's host when the request is sent. */
+    static final String PRIVATE = "{private}";
     static final String GIT_SECRET = "test-git-secret";
     static final List<String> TABLES = List.of("task", "task_dependency", "task_output", "run", "run_log", "base",
             "registry_credential", "outbox_event", "processed_event");
@@ -79,6 +81,12 @@ class BadInputTest {
                 + "\"images\":[\"127.0.0.1:1/apps/never:1\"]" + extra + "}";
     }
 
+    /** A rebase task: {@code rebase} is the object's inside, targets in the private registry. */
+    static String rebaseTask(String rebase, String extra) {
+        return "{\"name\":\"badinput-never\",\"rebase\":{" + rebase + "},\"images\":[\"" + PRIVATE
+                + "/apps/never:1\"]" + extra + "}";
+    }
+
     static Stream<Row> rows() {
         List<Row> rows = new ArrayList<>(List.of(
                 // tasks: registration
@@ -115,7 +123,24 @@ class BadInputTest {
                 post("task: a string body", "/api/v1/tasks", "\"task\"", "body"),
                 post("task: a duplicate field", "/api/v1/tasks", task(",\"name\":\"other\""), "body"),
                 post("task: an empty body", "/api/v1/tasks", "", "name"),
-                row("task: text instead of JSON", "POST", "/api/v1/tasks", null, 415, "Content-Type")
+                row("task: text instead of JSON", "POST", "/api/v1/tasks", null, 415, "Content-Type"),
+                // tasks: the rebase kind
+                post("rebase task: unknown field in rebase", "/api/v1/tasks",
+                        rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\",\"old\":\"x\"", ""), "rebase.old"),
+                post("rebase task: no image", "/api/v1/tasks", rebaseTask("\"base\":\"127.0.0.1:1/x:1\"", ""), "rebase.image"),
+                post("rebase task: an invalid image", "/api/v1/tasks", rebaseTask("\"image\":\"Not An Image!\"", ""),
+                        "rebase.image"),
+                post("rebase task: an invalid base", "/api/v1/tasks",
+                        rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\",\"base\":\"UPPER//bad\"", ""), "rebase.base"),
+                post("rebase task: a number for the image", "/api/v1/tasks", rebaseTask("\"image\":5", ""), "rebase.image"),
+                post("rebase task: also a source", "/api/v1/tasks", rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\"",
+                        ",\"source\":{\"inline\":{\"files\":{\"Dockerfile\":\"FROM x\"}}}"), "source"),
+                post("rebase task: a build file", "/api/v1/tasks",
+                        rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\"", ",\"buildFile\":\"Dockerfile\""), "buildFile"),
+                post("rebase task: a commit trigger", "/api/v1/tasks", rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\"",
+                        ",\"triggers\":{\"commit\":{\"enabled\":true}}"), "triggers.commit"),
+                post("rebase task: the image as a target", "/api/v1/tasks",
+                        rebaseTask("\"image\":\"" + PRIVATE + "/apps/never:1\",\"base\":\"127.0.0.1:1/x:1\"", ""), "images[0]")
                         .header("Content-Type", "text/plain"),
                 row("task: NUL in the path", "GET", "/api/v1/tasks/bad%00name", null, 400, "path"),
                 row("task: a newline in the path", "DELETE", "/api/v1/tasks/bad%0Aname", null, 400, "path"),
@@ -252,7 +277,7 @@ class BadInputTest {
             request.contentType(row.contentType());
         }
         if (row.body() != null) {
-            request.body(row.body().getBytes(StandardCharsets.UTF_8));
+            request.body(row.body().replace(PRIVATE, TestStack.get().privateRegistry().host()).getBytes(StandardCharsets.UTF_8));
         } else if (row.headers().containsKey("Content-Type")) {
             request.body("{}");
         }

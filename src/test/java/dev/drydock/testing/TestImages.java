@@ -61,6 +61,8 @@ public final class TestImages {
         private String password;
         private String historyCreated;
         private Map<String, String> env = Map.of();
+        private Map<String, String> labels = Map.of();
+        private Map<String, String> annotations = Map.of();
 
         /** Adds a layer holding these files (path → content). */
         public Builder layer(Map<String, byte[]> files) {
@@ -103,6 +105,18 @@ public final class TestImages {
         /** Extra environment variables in the image's configuration (after PATH). */
         public Builder env(Map<String, String> env) {
             this.env = new java.util.TreeMap<>(env);
+            return this;
+        }
+
+        /** Labels in the image's configuration, as {@code docker build --label} writes them. */
+        public Builder labels(Map<String, String> labels) {
+            this.labels = new java.util.TreeMap<>(labels);
+            return this;
+        }
+
+        /** Annotations on the image manifest (each platform's, for an index). */
+        public Builder annotations(Map<String, String> annotations) {
+            this.annotations = new java.util.TreeMap<>(annotations);
             return this;
         }
 
@@ -174,9 +188,14 @@ public final class TestImages {
                 if (parts.length > 2) {
                     config.put("variant", parts[2]);
                 }
-                ArrayNode envArray = config.putObject("config").putArray("Env")
+                ObjectNode containerConfig = config.putObject("config");
+                ArrayNode envArray = containerConfig.putArray("Env")
                         .add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
                 env.forEach((k, v) -> envArray.add(k + "=" + v));
+                if (!labels.isEmpty()) {
+                    ObjectNode labelNode = containerConfig.putObject("Labels");
+                    labels.forEach(labelNode::put);
+                }
                 if (historyCreated != null) {
                     ArrayNode history = config.putArray("history");
                     history.addObject().put("created", historyCreated).put("created_by", "ENV LANG=C.UTF-8")
@@ -196,6 +215,10 @@ public final class TestImages {
                 manifest.set("config", descriptor("application/vnd.oci.image.config.v1+json",
                         blob(layout, configBytes), configBytes.length));
                 manifest.putArray("layers").addAll(layerDescriptors);
+                if (!annotations.isEmpty()) {
+                    ObjectNode annotationNode = manifest.putObject("annotations");
+                    annotations.forEach(annotationNode::put);
+                }
                 byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
                 ObjectNode manifestDescriptor = descriptor("application/vnd.oci.image.manifest.v1+json",
                         blob(layout, manifestBytes), manifestBytes.length);

@@ -2,7 +2,6 @@ package dev.drydock.rebuild.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageReference;
@@ -11,7 +10,6 @@ import dev.drydock.image.Platform;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
-import dev.drydock.registry.RegistryResponseException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +36,9 @@ import java.util.concurrent.Executor;
 final class Rebase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> GZIP_LAYERS = Set.of("application/vnd.docker.image.rootfs.diff.tar.gzip",
-            "application/vnd.oci.image.layer.v1.tar+gzip");
+    private static final Set<String> GZIP_LAYERS = ImageRebase.GZIP_LAYERS;
     /** Base layers larger than this are left to Jib; drydock's client streams them through a temporary file. */
-    static final long MAX_COPIED_LAYER = RegistryClient.MAX_STREAMED_BLOB_BYTES;
+    static final long MAX_COPIED_LAYER = ImageRebase.MAX_LAYER_BYTES;
 
     /** Why the fast path does not apply; the build then runs Jib. */
     static final class NotPossible extends Exception {
@@ -101,10 +98,10 @@ final class Rebase {
                 // then every layer is looked up
             }
         });
-        List<CompletableFuture<Copy>> copies = new ArrayList<>();
+        List<CompletableFuture<BlobCopy.Outcome>> copies = new ArrayList<>();
         for (JsonNode layer : list(base.manifest().path("layers"))) {
             if (inHeldImage.contains(layer.path("digest").asText())) {
-                copies.add(CompletableFuture.completedFuture(Copy.PRESENT));
+                copies.add(CompletableFuture.completedFuture(BlobCopy.Outcome.PRESENT));
             } else if (GZIP_LAYERS.contains(layer.path("mediaType").asText())
                     && layer.path("size").asLong() <= MAX_COPIED_LAYER) {
                 copies.add(CompletableFuture.supplyAsync(() -> copy(layer, target), executor));
@@ -114,8 +111,8 @@ final class Rebase {
         try {
             CompletableFuture<Digest> config = CompletableFuture.supplyAsync(
                     () -> registry.pushBlob(target, plan.config()), executor);
-            Map<Copy, Integer> counts = new EnumMap<>(Copy.class);
-            for (CompletableFuture<Copy> copy : copies) {
+            Map<BlobCopy.Outcome, Integer> counts = new EnumMap<>(BlobCopy.Outcome.class);
+            for (CompletableFuture<BlobCopy.Outcome> copy : copies) {
                 counts.merge(copy.join(), 1, Integer::sum);
             }
             config.join();
@@ -128,8 +125,8 @@ final class Rebase {
             pushed.put(target.name() + "@" + digest, new HeldImage(manifest, plan.config()));
             out.step("rebased " + target.name() + "@" + held.orElseThrow() + " onto the new base: " + plan.appLayers()
                     + " app layer(s) kept, " + plan.newBaseLayers().size() + " base layer(s) ("
-                    + counts.getOrDefault(Copy.COPIED, 0) + " copied, " + counts.getOrDefault(Copy.MOUNTED, 0)
-                    + " mounted, " + counts.getOrDefault(Copy.PRESENT, 0) + " already there); no Jib build needed");
+                    + counts.getOrDefault(BlobCopy.Outcome.COPIED, 0) + " copied, " + counts.getOrDefault(BlobCopy.Outcome.MOUNTED, 0)
+                    + " mounted, " + counts.getOrDefault(BlobCopy.Outcome.PRESENT, 0) + " already there); no Jib build needed");
             List<String> tags = request.targets().stream().map(ImageReference::toString).toList();
             return new BuildResult(digest.toString(), mediaType, tags, false, Map.of(platforms.get(0), digest.toString()));
         } catch (CompletionException e) {
@@ -144,23 +141,10 @@ final class Rebase {
         }
     }
 
-    private enum Copy { PRESENT, MOUNTED, COPIED }
-
     /** Makes one base layer present in the target repository. */
-    private Copy copy(JsonNode layer, ImageReference target) {
-        Digest digest = Digest.parse(layer.path("digest").asText());
-        if (registry.headBlob(target, digest).isPresent()) {
-            return Copy.PRESENT;
-        }
-        ImageReference from = base.reference().orElseThrow();
-        if (from.registry().equals(target.registry()) && registry.mountBlob(target, digest, from.repository())) {
-            return Copy.MOUNTED;
-        }
-        if (!registry.copyBlob(from, target, digest)) {
-            throw new RegistryResponseException(from.registry(), from.repository(), "GET blob " + digest, 404,
-                    List.of("BLOB_UNKNOWN"), "base layer missing");
-        }
-        return Copy.COPIED;
+    private BlobCopy.Outcome copy(JsonNode layer, ImageReference target) {
+        return BlobCopy.ensure(registry, base.reference().orElseThrow(), target,
+                Digest.parse(layer.path("digest").asText()));
     }
 
     /** The new config and manifest, and the new base's layers; nothing pushed yet. */
@@ -223,80 +207,17 @@ final class Rebase {
         if (!withoutLayers(old.configFile(), ownLabels).equals(withoutLayers(base.configFile(), ownLabels))) {
             throw new NotPossible("the new base's configuration differs from the previous one's beyond its layers");
         }
-        List<JsonNode> oldLayers = list(old.manifest().path("layers"));
-        List<JsonNode> heldLayers = list(heldManifest.path("layers"));
-        List<JsonNode> heldDiffIds = list(heldConfig.path("rootfs").path("diff_ids"));
-        List<JsonNode> oldDiffIds = list(old.configFile().path("rootfs").path("diff_ids"));
-        int n = oldLayers.size();
-        if (heldLayers.size() < n || heldDiffIds.size() != heldLayers.size() || oldDiffIds.size() != n
-                || !heldDiffIds.subList(0, n).equals(oldDiffIds)) {
-            throw new NotPossible("the held image's layers do not start with the previous base's");
-        }
-        Set<String> baseLayerTypes = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            if (!heldLayers.get(i).path("digest").equals(oldLayers.get(i).path("digest"))) {
-                throw new NotPossible("the held image's layers do not start with the previous base's");
-            }
-            baseLayerTypes.add(heldLayers.get(i).path("mediaType").asText());
-        }
-        List<JsonNode> history = list(heldConfig.path("history"));
-        ArrayNode oldHistory = JibHistory.of(old.configFile(), n, created);
-        int appLayers = heldLayers.size() - n;
-        if (history.size() != oldHistory.size() + appLayers
-                || !JSON.createArrayNode().addAll(history.subList(0, oldHistory.size())).equals(oldHistory)) {
-            throw new NotPossible("the held image's history does not continue the previous base's");
-        }
-        if (baseLayerTypes.size() > 1) {
-            throw new NotPossible("the held image mixes layer media types");
-        }
-        if (heldLayers.isEmpty()) {
-            throw new NotPossible("the held image has no layers");
-        }
-        // Jib writes every layer in the target format's type; with no base layers, the app layers show it
-        String layerType = baseLayerTypes.isEmpty() ? heldLayers.get(heldLayers.size() - 1).path("mediaType").asText()
-                : baseLayerTypes.iterator().next();
-
-        List<JsonNode> newLayers = list(base.manifest().path("layers"));
-        ArrayNode layers = JSON.createArrayNode();
-        for (JsonNode layer : newLayers) {
-            if (!GZIP_LAYERS.contains(layer.path("mediaType").asText()) || layer.has("urls")) {
-                throw new NotPossible("a layer of the new base is not a plain gzip layer");
-            }
-            if (layer.path("size").asLong() > MAX_COPIED_LAYER) {
-                throw new NotPossible("a layer of the new base is larger than " + MAX_COPIED_LAYER + " bytes");
-            }
-            ObjectNode descriptor = layers.addObject();
-            descriptor.put("mediaType", layerType);
-            descriptor.set("digest", layer.path("digest"));
-            descriptor.put("size", layer.path("size").asLong());
-        }
-        heldLayers.subList(n, heldLayers.size()).forEach(layers::add);
-
-        ObjectNode config = heldConfig.deepCopy();
-        ArrayNode diffIds = JSON.createArrayNode();
-        base.configFile().path("rootfs").path("diff_ids").forEach(diffIds::add);
-        if (diffIds.size() != newLayers.size()) {
-            throw new NotPossible("the new base's diff ids do not match its layers");
-        }
-        heldDiffIds.subList(n, heldDiffIds.size()).forEach(diffIds::add);
-        ((ObjectNode) config.path("rootfs")).set("diff_ids", diffIds);
-        ArrayNode newHistory = JibHistory.of(base.configFile(), newLayers.size(), created);
-        history.subList(oldHistory.size(), history.size()).forEach(newHistory::add);
-        config.set("history", newHistory);
-        ((ObjectNode) config.path("config").path("Labels")).put(JibImageBuilder.BASE_DIGEST, newBaseDigest);
-
-        byte[] configBytes;
         try {
-            configBytes = JSON.writeValueAsBytes(config);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            ImageRebase.Image oldBase = ImageRebase.Image.of(old.manifest(), old.configFile())
+                    .withHistory(JibHistory.of(old.configFile(), old.manifest().path("layers").size(), created));
+            ImageRebase.Image newBase = ImageRebase.Image.of(base.manifest(), base.configFile())
+                    .withHistory(JibHistory.of(base.configFile(), base.manifest().path("layers").size(), created));
+            ImageRebase.Result result = ImageRebase.rebase(oldBase, newBase, new ImageRebase.Image(heldManifest, heldConfig),
+                    Map.of(JibImageBuilder.BASE_DIGEST, newBaseDigest), Map.of());
+            return new Plan(result.config(), result.manifest(), result.newBaseLayers(), result.appLayers());
+        } catch (ImageRebase.RebaseRefused e) {
+            throw new NotPossible(e.getMessage());
         }
-        ObjectNode manifest = heldManifest.deepCopy();
-        ObjectNode configDescriptor = (ObjectNode) manifest.path("config");
-        configDescriptor.put("digest", Digest.sha256Of(configBytes).toString());
-        configDescriptor.put("size", (long) configBytes.length);
-        manifest.set("layers", layers);
-        return new Plan(configBytes, manifest, newLayers, appLayers);
     }
 
     /**

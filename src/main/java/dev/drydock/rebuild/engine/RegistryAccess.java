@@ -30,9 +30,13 @@ final class RegistryAccess {
     private final Set<String> plainHttp;
 
     RegistryAccess(BuildRequest request) {
-        this.plainHttp = request.plainHttpRegistries();
-        for (String registry : request.registries()) {
-            credentials.put(registry, lookup(request.credentials(), registry));
+        this(request.registries(), request.credentials(), request.plainHttpRegistries());
+    }
+
+    RegistryAccess(Set<String> registries, CredentialLookup lookup, Set<String> plainHttp) {
+        this.plainHttp = Set.copyOf(plainHttp);
+        for (String registry : registries) {
+            credentials.put(registry, lookup(lookup, registry));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.drydock.registry.credential.CredentialService;
 import dev.drydock.rebuild.engine.BuildException;
 import dev.drydock.rebuild.engine.BuildRequest;
 import dev.drydock.rebuild.engine.BuildResult;
+import dev.drydock.rebuild.engine.ImageRebaser;
 import dev.drydock.rebuild.engine.JibImageBuilder;
 import dev.drydock.source.CheckoutFiles;
 import dev.drydock.source.GitUrlPolicy;
@@ -123,6 +124,9 @@ public class RunExecutor {
 
     @Inject
     CredentialService credentialSets;
+
+    @Inject
+    ImageRebaser rebaser;
 
     @Inject
     SourceCheckout sources;
@@ -302,8 +306,13 @@ public class RunExecutor {
         long t0 = System.nanoTime();
         RunStatus outcome = RunStatus.Error;
         boolean released = false;
-        try (Workspace workspace = Workspace.prepare(sources, workDirectory.runs(), spec, Optional.ofNullable(run.gitCommit),
-                Optional.ofNullable(run.gitRef), credentials)) {
+        // a rebase task has no source: no workspace (try-with-resources skips a null resource)
+        try (Workspace workspace = spec.rebasing() ? null : Workspace.prepare(sources, workDirectory.runs(), spec,
+                Optional.ofNullable(run.gitCommit), Optional.ofNullable(run.gitRef), credentials)) {
+            if (spec.rebasing()) {
+                outcome = rebaseRun(runId, run, spec, stop);
+                return Optional.empty();
+            }
             step(runId, workspace.commit() == null ? "source: inline files of task " + task.name
                     : "checked out " + GitUrlPolicy.redact(spec.source().git().url()) + " at " + workspace.commit());
             checkStopped(stop);
@@ -467,6 +476,59 @@ public class RunExecutor {
             meters.timer("drydock.build.duration", "status", outcome.name()).record(Duration.ofNanos(System.nanoTime() - t0));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The run of a rebase task: pins the image CI pushed and its base, rebases the one onto the other and pushes to
+     * every target. Its failures are thrown to {@link #build}, which retries an unreachable registry like any build.
+     */
+    private RunStatus rebaseRun(long runId, Run run, TaskSpec spec, AtomicReference<RunStatus> stop)
+            throws BuildException, InterruptedException {
+        Map<String, String> pins = runs.pinned(run);
+        Map<String, String> resolved = new LinkedHashMap<>();
+        Optional<ImageReference> image = pin(runId, "image", ImageReference.parse(spec.rebase().image()), pins, resolved);
+        Optional<ImageReference> base = pin(runId, "base", ImageReference.parse(spec.rebase().base()), pins, resolved);
+        if (image.isEmpty() || base.isEmpty()) {
+            return end(runId, RunStatus.Failed, (image.isEmpty() ? "image " + spec.rebase().image()
+                    : "base image " + spec.rebase().base()) + " does not exist");
+        }
+        if (!claims.running(runId, worker, resolved, null)) {
+            return RunStatus.Error;
+        }
+        checkStopped(stop);
+        List<ImageReference> targets = targets(spec, run, null);
+        BuildResult result = rebaser.rebase(new ImageRebaser.Request(image.get(), base.get(), targets, credentials,
+                plainHttp(List.of(image.get()), plainHttpTargets(base.get(), targets))), message -> step(runId, message));
+        checkStopped(stop);
+        step(runId, (result.unchanged() ? "unchanged: the target already holds " : "pushed ") + result.digest()
+                + " to " + String.join(", ", result.pushedTags()));
+        List<String> pushed = targets.stream().map(ImageReference::toString).toList();
+        return claims.succeed(runId, worker, result.digest(), result.mediaType(), result.unchanged(), pushed)
+                ? RunStatus.Succeeded : RunStatus.Error;
+    }
+
+    /** The reference at the digest the trigger pinned, else at its current digest; empty when it does not exist. */
+    private Optional<ImageReference> pin(long runId, String what, ImageReference reference, Map<String, String> pins,
+            Map<String, String> resolved) {
+        String digest = reference.digest().map(Digest::toString).orElse(pins.get(reference.toString()));
+        if (digest == null) {
+            Optional<Descriptor> head = registry.headManifest(reference);
+            if (head.isEmpty()) {
+                return Optional.empty();
+            }
+            digest = head.get().digest().toString();
+            step(runId, "resolved " + what + " " + reference + " to " + digest + " (not pinned by the trigger)");
+        } else {
+            step(runId, what + " " + reference + " pinned to " + digest);
+        }
+        resolved.put(reference.toString(), digest);
+        return Optional.of(reference.withDigest(Digest.parse(digest)));
+    }
+
+    private static List<ImageReference> plainHttpTargets(ImageReference base, List<ImageReference> targets) {
+        List<ImageReference> all = new ArrayList<>(targets);
+        all.add(base);
+        return all;
     }
 
     /** Logs the failed attempt, keeps the run for this worker until the next one, and says when that is. */

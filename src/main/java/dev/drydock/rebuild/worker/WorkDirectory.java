@@ -1,6 +1,7 @@
 package dev.drydock.rebuild.worker;
 
 import dev.drydock.rebuild.engine.BuildahBuilder;
+import dev.drydock.rebuild.engine.ImageRebaser;
 import dev.drydock.rebuild.engine.JibImageBuilder;
 import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.source.SourceCheckout;
@@ -68,5 +69,11 @@ public class WorkDirectory {
                     + "left by a stopped worker", stale);
         }
         return builder;
+    }
+
+    @Produces
+    @Singleton
+    ImageRebaser imageRebaser(OutboundPolicy outbound) {
+        return new ImageRebaser(outbound);
     }
 }

@@ -145,7 +145,8 @@ public class TriggerService {
     @Transactional
     public Run manual(String taskName, Optional<String> ref, Optional<String> commit, Map<String, String> args) {
         Task task = tasks.get(taskName);
-        if ((ref.isPresent() || commit.isPresent()) && tasks.spec(task).source().git() == null) {
+        if ((ref.isPresent() || commit.isPresent()) && (tasks.spec(task).source() == null
+                || tasks.spec(task).source().git() == null)) {
             throw ProblemException.badRequest(ref.isPresent() ? "ref" : "commit", "task '" + taskName + "' has no git source");
         }
         commit.ifPresent(c -> {
