@@ -123,7 +123,8 @@ class BadInputTest {
                 post("task: a string body", "/api/v1/tasks", "\"task\"", "body"),
                 post("task: a duplicate field", "/api/v1/tasks", task(",\"name\":\"other\""), "body"),
                 post("task: an empty body", "/api/v1/tasks", "", "name"),
-                row("task: text instead of JSON", "POST", "/api/v1/tasks", null, 415, "Content-Type"),
+                row("task: text instead of JSON", "POST", "/api/v1/tasks", null, 415, "Content-Type")
+                        .header("Content-Type", "text/plain"),
                 // tasks: the rebase kind
                 post("rebase task: unknown field in rebase", "/api/v1/tasks",
                         rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\",\"old\":\"x\"", ""), "rebase.old"),
@@ -140,8 +141,7 @@ class BadInputTest {
                 post("rebase task: a commit trigger", "/api/v1/tasks", rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\"",
                         ",\"triggers\":{\"commit\":{\"enabled\":true}}"), "triggers.commit"),
                 post("rebase task: the image as a target", "/api/v1/tasks",
-                        rebaseTask("\"image\":\"" + PRIVATE + "/apps/never:1\",\"base\":\"127.0.0.1:1/x:1\"", ""), "images[0]")
-                        .header("Content-Type", "text/plain"),
+                        rebaseTask("\"image\":\"" + PRIVATE + "/apps/never:1\",\"base\":\"127.0.0.1:1/x:1\"", ""), "images[0]"),
                 row("task: NUL in the path", "GET", "/api/v1/tasks/bad%00name", null, 400, "path"),
                 row("task: a newline in the path", "DELETE", "/api/v1/tasks/bad%0Aname", null, 400, "path"),
                 post("task: NUL in a query parameter", "/api/v1/tasks?dryRun=%00", task(""), "dryRun"),
