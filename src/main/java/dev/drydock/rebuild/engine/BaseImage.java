@@ -10,7 +10,6 @@ import dev.drydock.registry.Manifest;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +62,7 @@ record BaseImage(Optional<ImageReference> reference, boolean index, Map<String, 
             JsonNode manifest = json(image.content(), name);
             JsonNode configFile = configFile(registry, pinned, manifest, name);
             JsonNode config = configFile.path("config");
-            return new BaseImage(Optional.of(pinned), top.isIndex(), environment(config),
+            return new BaseImage(Optional.of(pinned), top.isIndex(), ImageEnvironment.of(config),
                     config.path("WorkingDir").asText("").isEmpty() ? "/" : config.path("WorkingDir").asText(),
                     manifest, configFile);
         } catch (RegistryException e) {
@@ -105,18 +104,6 @@ record BaseImage(Optional<ImageReference> reference, boolean index, Map<String, 
     private static BuildException unreadable(String name, Exception e) {
         return new BuildException(BuildException.Kind.BASE_MISSING, "the base " + name
                 + " is not an image drydock can read: " + e.getMessage(), false, e);
-    }
-
-    private static Map<String, String> environment(JsonNode config) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (JsonNode entry : config.path("Env")) {
-            String text = entry.asText();
-            int equals = text.indexOf('=');
-            if (equals > 0) {
-                environment.put(text.substring(0, equals), text.substring(equals + 1));
-            }
-        }
-        return environment;
     }
 
     /** The base as the log shows it: name, tag if known, digest, and what kind of manifest it is. */

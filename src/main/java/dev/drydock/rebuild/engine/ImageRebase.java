@@ -201,13 +201,13 @@ public final class ImageRebase {
      * base added is added. Order: the image's, then the additions in the new base's order.
      */
     static void mergeEnvironment(ObjectNode config, JsonNode oldBaseConfig, JsonNode newBaseConfig) {
-        Map<String, String> oldBase = environment(oldBaseConfig);
-        Map<String, String> newBase = environment(newBaseConfig);
+        Map<String, String> oldBase = ImageEnvironment.of(oldBaseConfig);
+        Map<String, String> newBase = ImageEnvironment.of(newBaseConfig);
         if (oldBase.equals(newBase) || !config.has("Env") && oldBase.isEmpty() && newBase.isEmpty()) {
             return;
         }
         Map<String, String> merged = new LinkedHashMap<>();
-        environment(config).forEach((name, value) -> {
+        ImageEnvironment.of(config).forEach((name, value) -> {
             boolean inherited = value.equals(oldBase.get(name));
             if (!inherited) {
                 merged.put(name, value);
@@ -222,18 +222,6 @@ public final class ImageRebase {
         });
         ArrayNode env = config.putArray("Env");
         merged.forEach((name, value) -> env.add(name + "=" + value));
-    }
-
-    private static Map<String, String> environment(JsonNode config) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (JsonNode entry : config.path("Env")) {
-            String text = entry.asText();
-            int equals = text.indexOf('=');
-            if (equals > 0) {
-                environment.put(text.substring(0, equals), text.substring(equals + 1));
-            }
-        }
-        return environment;
     }
 
     private static List<JsonNode> list(JsonNode array) {
