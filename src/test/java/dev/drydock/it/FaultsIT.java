@@ -58,109 +58,59 @@ class FaultsIT {
 
     @Test
     void shouldBuildTheNewDigestOnceForEveryTaskAfterDrydockIsKilledMidFanOut() throws Exception {
-        try (TestStack stack = TestStack.startNew()) {
-            FanOut fan = FanOut.register(stack, start(stack, "kill-1", Map.of()), "kill", stack.upstreamRegistry(),
-                    stack.privateRegistry(), TASKS);
-            try {
-                Duration baseline = baseline(fan, ONE_CHECKED_PUSH);
-                long after = fan.watermark();
-                String digest = ONE_CHECKED_PUSH.make(fan);
-                fan.awaitBuilding(after, START);
-                int inFlight = fan.unfinished(after);
-                fan.drydock().kill9();
-                fan.use(start(stack, "kill-2", Map.of()));
-                settle(fan, "1 kill -9 drydock mid fan-out", baseline, after, digest, Instant.now(),
-                        inFlight + " tasks unfinished at the kill; from the new process ready");
-            } finally {
-                fan.drydock().close();
-            }
-        }
+        onFreshStack("kill", (stack, fan) -> {
+            Duration baseline = baseline(fan, ONE_CHECKED_PUSH);
+            long after = fan.watermark();
+            String digest = ONE_CHECKED_PUSH.make(fan);
+            fan.awaitBuilding(after, START);
+            int inFlight = fan.unfinished(after);
+            fan.drydock().kill9();
+            fan.use(start(stack, "kill-2", Map.of()));
+            settle(fan, "1 kill -9 drydock mid fan-out", baseline, after, digest, Instant.now(),
+                    inFlight + " tasks unfinished at the kill; from the new process ready");
+        });
     }
 
     @Test
     void shouldBuildOnlyTheLastOfThreeDigestsPushedWhileKafkaWasDown() throws Exception {
-        try (TestStack stack = TestStack.startNew()) {
-            FanOut fan = FanOut.register(stack, start(stack, "kafka", Map.of()), "kafka", stack.upstreamRegistry(),
-                    stack.privateRegistry(), TASKS);
-            try {
-                Duration baseline = baseline(fan, THREE_CHECKED_PUSHES);
-                long after = fan.watermark();
-                stack.stopKafka();
-                Instant down = Instant.now();
-                String digest = THREE_CHECKED_PUSHES.make(fan);
-                Thread.sleep(Math.max(0, KAFKA_OUTAGE.minus(Duration.between(down, Instant.now())).toMillis()));
-                stack.startKafka();
-                settle(fan, "2 Kafka down, 3 digests pushed", baseline, after, digest, Instant.now(),
-                        "outage " + KAFKA_OUTAGE.toSeconds() + " s; from the broker ready");
-            } finally {
-                fan.drydock().close();
-            }
-        }
+        onFreshStack("kafka", (stack, fan) -> {
+            Duration baseline = baseline(fan, THREE_CHECKED_PUSHES);
+            long after = fan.watermark();
+            stack.stopKafka();
+            Instant down = Instant.now();
+            String digest = THREE_CHECKED_PUSHES.make(fan);
+            Thread.sleep(Math.max(0, KAFKA_OUTAGE.minus(Duration.between(down, Instant.now())).toMillis()));
+            stack.startKafka();
+            settle(fan, "2 Kafka down, 3 digests pushed", baseline, after, digest, Instant.now(),
+                    "outage " + KAFKA_OUTAGE.toSeconds() + " s; from the broker ready");
+        });
     }
 
     @Test
     void shouldBuildTheNewDigestForEveryTaskAfterPostgresWasDownMidFanOut() throws Exception {
-        try (TestStack stack = TestStack.startNew()) {
-            FanOut fan = FanOut.register(stack, start(stack, "postgres", Map.of()), "postgres",
-                    stack.upstreamRegistry(), stack.privateRegistry(), TASKS);
-            try {
-                Duration baseline = baseline(fan, ONE_CHECKED_PUSH);
-                long after = fan.watermark();
-                String digest = ONE_CHECKED_PUSH.make(fan);
-                fan.awaitBuilding(after, START);
-                int inFlight = fan.unfinished(after);
-                stack.stopPostgres();
-                Thread.sleep(POSTGRES_OUTAGE.toMillis());
-                stack.startPostgres();
-                settle(fan, "3 PostgreSQL down mid fan-out", baseline, after, digest, Instant.now(),
-                        "outage " + POSTGRES_OUTAGE.toSeconds() + " s, " + inFlight + " tasks unfinished at the stop");
-            } finally {
-                fan.drydock().close();
-            }
-        }
+        onFreshStack("postgres", (stack, fan) -> outageMidFanOut(fan, "3 PostgreSQL down mid fan-out", POSTGRES_OUTAGE,
+                stack::stopPostgres, stack::startPostgres));
     }
 
     @Test
     void shouldBuildTheNewDigestForEveryTaskAfterThePrivateRegistryWasDownMidFanOut() throws Exception {
-        try (TestStack stack = TestStack.startNew()) {
-            FanOut fan = FanOut.register(stack, start(stack, "registry", Map.of()), "registry",
-                    stack.upstreamRegistry(), stack.privateRegistry(), TASKS);
-            try {
-                Duration baseline = baseline(fan, ONE_CHECKED_PUSH);
-                long after = fan.watermark();
-                String digest = ONE_CHECKED_PUSH.make(fan);
-                fan.awaitBuilding(after, START);
-                int inFlight = fan.unfinished(after);
-                stack.stopPrivateRegistry();
-                Thread.sleep(REGISTRY_OUTAGE.toMillis());
-                stack.startPrivateRegistry();
-                settle(fan, "4 private registry down mid fan-out", baseline, after, digest, Instant.now(),
-                        "outage " + REGISTRY_OUTAGE.toSeconds() + " s, " + inFlight + " tasks unfinished at the stop");
-            } finally {
-                fan.drydock().close();
-            }
-        }
+        onFreshStack("registry", (stack, fan) -> outageMidFanOut(fan, "4 private registry down mid fan-out",
+                REGISTRY_OUTAGE, stack::stopPrivateRegistry, stack::startPrivateRegistry));
     }
 
     @Test
     void shouldBuildOnceForEveryTaskWhenOneNotificationArrivesFiveTimesAtOnce() throws Exception {
-        try (TestStack stack = TestStack.startNew()) {
-            FanOut fan = FanOut.register(stack, start(stack, "webhook", Map.of()), "webhook",
-                    stack.upstreamRegistry(), stack.privateRegistry(), TASKS);
-            try {
-                Duration baseline = baseline(fan, ONE_NOTIFIED_PUSH);
-                long after = fan.watermark();
-                String digest = fan.pushNewDigest();
-                String notification = fan.notification(digest);
-                List<CompletableFuture<Integer>> deliveries = IntStream.range(0, 5).mapToObj(i ->
-                        CompletableFuture.supplyAsync(() -> status(fan, notification))).toList();
-                assertThat(deliveries.stream().map(CompletableFuture::join)).containsOnly(202);
-                settle(fan, "5 one notification x5 at once", baseline, after, digest, Instant.now(),
-                        "from the last delivery answered");
-            } finally {
-                fan.drydock().close();
-            }
-        }
+        onFreshStack("webhook", (stack, fan) -> {
+            Duration baseline = baseline(fan, ONE_NOTIFIED_PUSH);
+            long after = fan.watermark();
+            String digest = fan.pushNewDigest();
+            String notification = fan.notification(digest);
+            List<CompletableFuture<Integer>> deliveries = IntStream.range(0, 5).mapToObj(i ->
+                    CompletableFuture.supplyAsync(() -> status(fan, notification))).toList();
+            assertThat(deliveries.stream().map(CompletableFuture::join)).containsOnly(202);
+            settle(fan, "5 one notification x5 at once", baseline, after, digest, Instant.now(),
+                    "from the last delivery answered");
+        });
     }
 
     @Test
@@ -185,6 +135,40 @@ class FaultsIT {
                 fan.drydock().close();
             }
         }
+    }
+
+    /** What a scenario does with its stack and fan-out. */
+    @FunctionalInterface
+    private interface Scenario {
+        void run(TestStack stack, FanOut fan) throws Exception;
+    }
+
+    /** A stack of its own with {@code name}'s tasks registered on a drydock that reaches both registries directly. */
+    private static void onFreshStack(String name, Scenario scenario) throws Exception {
+        try (TestStack stack = TestStack.startNew()) {
+            FanOut fan = FanOut.register(stack, start(stack, name, Map.of()), name, stack.upstreamRegistry(),
+                    stack.privateRegistry(), TASKS);
+            try {
+                scenario.run(stack, fan);
+            } finally {
+                fan.drydock().close();
+            }
+        }
+    }
+
+    /** A service stops once the fan-out is building, for {@code outage}, and comes back; timed from its return. */
+    private static void outageMidFanOut(FanOut fan, String scenario, Duration outage, Runnable stop, Runnable restart)
+            throws Exception {
+        Duration baseline = baseline(fan, ONE_CHECKED_PUSH);
+        long after = fan.watermark();
+        String digest = ONE_CHECKED_PUSH.make(fan);
+        fan.awaitBuilding(after, START);
+        int inFlight = fan.unfinished(after);
+        stop.run();
+        Thread.sleep(outage.toMillis());
+        restart.run();
+        settle(fan, scenario, baseline, after, digest, Instant.now(),
+                "outage " + outage.toSeconds() + " s, " + inFlight + " tasks unfinished at the stop");
     }
 
     /** One untimed change (the first builds, JIT warm-up), then the same work as the fault phase, timed. */
