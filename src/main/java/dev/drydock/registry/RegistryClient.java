@@ -264,6 +264,12 @@ public final class RegistryClient {
             return this;
         }
 
+        /** The settings, retries and circuit breaker of {@code profile}. */
+        public Builder profile(RegistryProfile profile) {
+            return settings(profile.settings()).retryPolicy(profile.retryPolicy())
+                    .circuitBreaker(profile.circuitFailureThreshold(), profile.circuitCoolDown());
+        }
+
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
             return this;

@@ -14,14 +14,24 @@ public class RegistryClientProducer {
 
     @Produces
     @Singleton
-    RegistryClient registryClient(RegistryConfig config, CredentialLookup credentials, OutboundPolicy outbound) {
+    RegistryClient registryClient(RegistryProfile profile, CredentialLookup credentials, OutboundPolicy outbound) {
         return RegistryClient.builder()
                 .outbound(outbound)
-                .settings(settingsOf(config))
+                .profile(profile)
                 .credentials(credentials)
-                .retryPolicy(retryPolicyOf(config.retry()))
-                .circuitBreaker(config.circuit().failureThreshold(), config.circuit().coolDown())
                 .build();
+    }
+
+    /** What the watch and every build use to reach registries. */
+    @Produces
+    @Singleton
+    RegistryProfile registryProfile(RegistryConfig config) {
+        return profileOf(config);
+    }
+
+    public static RegistryProfile profileOf(RegistryConfig config) {
+        return new RegistryProfile(settingsOf(config), config.defaults().timeout(), retryPolicyOf(config.retry()),
+                config.circuit().failureThreshold(), config.circuit().coolDown());
     }
 
     /** The per-registry settings that {@code config} describes. */

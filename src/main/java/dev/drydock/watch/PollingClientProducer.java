@@ -2,8 +2,7 @@ package dev.drydock.watch;
 
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.RegistryClient;
-import dev.drydock.registry.RegistryClientProducer;
-import dev.drydock.registry.RegistryConfig;
+import dev.drydock.registry.RegistryProfile;
 import dev.drydock.registry.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -16,12 +15,11 @@ class PollingClientProducer {
     @Produces
     @Singleton
     @PollingClient
-    RegistryClient pollingClient(RegistryConfig config, CredentialLookup credentials) {
+    RegistryClient pollingClient(RegistryProfile profile, CredentialLookup credentials) {
         return RegistryClient.builder()
-                .settings(RegistryClientProducer.settingsOf(config))
-                .credentials(credentials)
+                .profile(profile)
                 .retryPolicy(RetryPolicy.noWait())
-                .circuitBreaker(config.circuit().failureThreshold(), config.circuit().coolDown())
+                .credentials(credentials)
                 .build();
     }
 }

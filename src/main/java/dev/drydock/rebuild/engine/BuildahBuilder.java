@@ -1,8 +1,10 @@
 package dev.drydock.rebuild.engine;
 
+import dev.drydock.graph.buildfile.Engine;
 import dev.drydock.image.ImageReference;
 import dev.drydock.net.AddressNotAllowedException;
 import dev.drydock.net.OutboundPolicy;
+import dev.drydock.registry.RegistryProfile;
 import dev.drydock.image.Platform;
 import dev.drydock.registry.RegistryCredential;
 import java.io.BufferedReader;
@@ -40,7 +42,7 @@ import org.jboss.logging.Logger;
  * ({@link #removeStale()}) and never what a live one uses. Interrupting the building thread kills buildah's whole
  * process tree.
  */
-public class BuildahBuilder {
+public class BuildahBuilder implements BuildEngine<BuildahRequest> {
 
     private static final Logger LOG = Logger.getLogger(BuildahBuilder.class);
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
@@ -52,19 +54,30 @@ public class BuildahBuilder {
     private final Path root;
     private final String executable;
     private final OutboundPolicy outbound;
+    private final RegistryProfile profile;
 
     /**
      * @param root where builds keep their private directories; created when missing
      * @param outbound every address of every registry of a build must be allowed before buildah starts
      */
     public BuildahBuilder(Path root, OutboundPolicy outbound) {
-        this(root, "buildah", outbound);
+        this(root, outbound, RegistryProfile.defaults());
+    }
+
+    /** @param profile the configured registry retries: buildah's pulls and pushes retry as often, after as long */
+    public BuildahBuilder(Path root, OutboundPolicy outbound, RegistryProfile profile) {
+        this(root, "buildah", outbound, profile);
     }
 
     BuildahBuilder(Path root, String executable, OutboundPolicy outbound) {
+        this(root, executable, outbound, RegistryProfile.defaults());
+    }
+
+    BuildahBuilder(Path root, String executable, OutboundPolicy outbound, RegistryProfile profile) {
         this.root = root;
         this.executable = executable;
         this.outbound = outbound;
+        this.profile = profile;
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -121,6 +134,12 @@ public class BuildahBuilder {
      * @throws BuildException {@code BAD_RECIPE} when the build fails (a RUN exits non-zero, another platform is
      *     asked for), {@code PUSH_FAILED} when a push fails, {@code CANCELED} when interrupted
      */
+    @Override
+    public Engine engine() {
+        return Engine.BUILDAH;
+    }
+
+    @Override
     public BuildResult build(BuildahRequest request, BuildLog buildLog) throws BuildException {
         Platform host = hostPlatform();
         for (Platform platform : request.platforms()) {
@@ -197,12 +216,19 @@ public class BuildahBuilder {
         return command;
     }
 
+    /** buildah's own retries of a pull or push (bud and push both take them): as many as drydock's registry calls. */
+    static List<String> retryFlags(RegistryProfile profile) {
+        return List.of("--retry", String.valueOf(Math.max(0, profile.retryPolicy().maxAttempts() - 1)),
+                "--retry-delay", profile.retryPolicy().initialBackoff().toMillis() + "ms");
+    }
+
     // Runs one buildah command with the build's storage, streaming its output into the log.
     private void run(BuildahFiles files, List<String> arguments, StepLog log, String failure) throws BuildException {
         List<String> command = new ArrayList<>(List.of(executable, "--root", files.storage().toString(), "--runroot",
                 files.runroot().toString(), "--storage-driver", "vfs"));
         command.add(arguments.get(0));
         command.addAll(List.of("--authfile", files.authfile().toString()));
+        command.addAll(retryFlags(profile));
         command.addAll(arguments.subList(1, arguments.size()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(files.dir().toFile());
         Map<String, String> env = builder.environment();

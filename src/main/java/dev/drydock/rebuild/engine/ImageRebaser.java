@@ -1,5 +1,6 @@
 package dev.drydock.rebuild.engine;
 
+import dev.drydock.graph.buildfile.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.image.BaseAnnotations;
@@ -12,6 +13,7 @@ import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.Descriptor;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.RegistryClient;
+import dev.drydock.registry.RegistryProfile;
 import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.http.Http1Client;
 import java.io.IOException;
@@ -29,14 +31,21 @@ import java.util.Set;
  * decides with {@link ImageRebase}, then makes every blob present in each target repository and pushes the new
  * config and manifest. Nothing is built and no layer is unpacked.
  */
-public final class ImageRebaser {
+public final class ImageRebaser implements BuildEngine<ImageRebaser.Request> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Http1Client http;
+    private final RegistryProfile profile;
 
     public ImageRebaser(OutboundPolicy outbound) {
+        this(outbound, RegistryProfile.defaults());
+    }
+
+    /** @param profile the configured registry settings, retries and circuit breaker */
+    public ImageRebaser(OutboundPolicy outbound, RegistryProfile profile) {
         this.http = new Http1Client(Duration.ofSeconds(10), outbound);
+        this.profile = profile;
     }
 
     /**
@@ -66,11 +75,17 @@ public final class ImageRebaser {
         }
     }
 
-    public BuildResult rebase(Request request, BuildLog log) throws BuildException {
+    @Override
+    public Engine engine() {
+        return Engine.REBASE;
+    }
+
+    @Override
+    public BuildResult build(Request request, BuildLog log) throws BuildException {
         RegistryAccess access = new RegistryAccess(request.registries(), request.credentials(),
                 request.plainHttpRegistries());
         StepLog out = new StepLog(log, access.secrets());
-        RegistryClient registry = access.client(http);
+        RegistryClient registry = access.client(http, profile);
         ImageReference imageRef = request.image();
         ImageRebase.Image image = read(registry, imageRef);
         Platform platform = platformOf(image.config());

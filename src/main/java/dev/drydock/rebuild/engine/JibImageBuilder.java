@@ -1,5 +1,6 @@
 package dev.drydock.rebuild.engine;
 
+import dev.drydock.graph.buildfile.Engine;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
@@ -14,6 +15,7 @@ import dev.drydock.registry.Descriptor;
 import dev.drydock.registry.Manifest;
 import dev.drydock.registry.ManifestIndex;
 import dev.drydock.registry.RegistryClient;
+import dev.drydock.registry.RegistryProfile;
 import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.http.Http1Client;
 import java.net.UnknownHostException;
@@ -39,7 +41,7 @@ import java.util.concurrent.Semaphore;
  * fixed one: Jib can deadlock on it). Interrupting the calling thread, e.g. by
  * {@code Future.cancel(true)}, stops the pool and ends the build with {@link BuildException.Kind#CANCELED}.
  */
-public final class JibImageBuilder {
+public final class JibImageBuilder implements BuildEngine<BuildRequest> {
 
     /** Label: the base as written, tag and all. */
     public static final String BASE_NAME = "org.opencontainers.image.base.name";
@@ -55,6 +57,7 @@ public final class JibImageBuilder {
     private final ExecutorService registryCalls = Executors.newCachedThreadPool(DaemonThreads.named("drydock-rebase"));
     /** Full Jib builds are CPU-bound: at most this many at once; rebases do not take a slot. */
     private final Semaphore fullBuilds;
+    private final RegistryProfile profile;
 
     /**
      * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared
@@ -79,6 +82,15 @@ public final class JibImageBuilder {
 
     /** @param outbound which addresses the build's registries may resolve to */
     public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds, OutboundPolicy outbound) {
+        this(cacheDirectory, rebase, fullBuilds, outbound, RegistryProfile.defaults());
+    }
+
+    /**
+     * @param profile the configured registry settings, retries and circuit breaker, for drydock's own calls of the
+     *     build; Jib's connections take the profile's default timeout ({@link #applyTimeout})
+     */
+    public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds, OutboundPolicy outbound,
+            RegistryProfile profile) {
         if (fullBuilds < 1) {
             throw new IllegalArgumentException("fullBuilds must be at least 1, got " + fullBuilds);
         }
@@ -87,8 +99,23 @@ public final class JibImageBuilder {
         this.http = new Http1Client(Duration.ofSeconds(10), outbound);
         this.rebase = rebase;
         this.fullBuilds = new Semaphore(fullBuilds, true);
+        this.profile = Objects.requireNonNull(profile, "profile");
     }
 
+    /**
+     * Jib reads one HTTP timeout for every registry, process-wide, from a system property: the profile's default
+     * timeout. A registry's own {@code drydock.registry.hosts.*.timeout} applies to drydock's calls only.
+     */
+    public static void applyTimeout(RegistryProfile profile) {
+        System.setProperty("jib.httpTimeout", String.valueOf(profile.defaultTimeout().toMillis()));
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.JIB;
+    }
+
+    @Override
     public BuildResult build(BuildRequest request, BuildLog log) throws BuildException {
         requireAllowedRegistries(request);
         RegistryAccess access = new RegistryAccess(request);
@@ -99,7 +126,7 @@ public final class JibImageBuilder {
             throw BuildException.badRecipe("Jib core cannot push an OCI image index, so an OCI image cannot be built "
                     + "for " + platforms.size() + " platforms: use the Docker format (a manifest list) or one platform");
         }
-        RegistryClient registry = access.client(http);
+        RegistryClient registry = access.client(http, profile);
 
         BaseImage base = BaseImage.SCRATCH;
         if (request.pinnedBase().isPresent()) {

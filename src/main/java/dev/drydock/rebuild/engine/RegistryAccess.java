@@ -7,8 +7,7 @@ import dev.drydock.image.ImageReference;
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryCredential;
-import dev.drydock.registry.RegistrySettings;
-import dev.drydock.registry.RegistrySettingsProvider;
+import dev.drydock.registry.RegistryProfile;
 import dev.drydock.registry.http.Http1Client;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -52,13 +51,14 @@ final class RegistryAccess {
                 .orElse("anonymous");
     }
 
-    /** drydock's registry client for this build's registries (the HTTP client is shared across builds). */
-    RegistryClient client(Http1Client http) {
-        Map<String, RegistrySettings> hosts = new HashMap<>();
-        plainHttp.forEach(host -> hosts.put(host, RegistrySettings.defaults().withInsecure(true)));
+    /**
+     * drydock's registry client for this build's registries, with the configured settings, retries and circuit
+     * breaker (the HTTP client is shared across builds).
+     */
+    RegistryClient client(Http1Client http, RegistryProfile profile) {
         return RegistryClient.builder()
                 .httpClient(http)
-                .settings(RegistrySettingsProvider.of(RegistrySettings.defaults(), hosts))
+                .profile(profile.withPlainHttp(plainHttp))
                 .credentials(registry -> credentials.getOrDefault(registry, Optional.empty()))
                 .build();
     }

@@ -8,6 +8,7 @@ import dev.drydock.source.SourceCheckout;
 import dev.drydock.source.SourceConfig;
 import dev.drydock.source.SourceLimits;
 import dev.drydock.net.OutboundPolicy;
+import dev.drydock.registry.RegistryProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -54,15 +55,17 @@ public class WorkDirectory {
 
     @Produces
     @Singleton
-    JibImageBuilder jibImageBuilder(OutboundPolicy outbound) throws IOException {
-        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds, outbound);
+    JibImageBuilder jibImageBuilder(OutboundPolicy outbound, RegistryProfile profile) throws IOException {
+        JibImageBuilder.applyTimeout(profile);
+        return new JibImageBuilder(Files.createDirectories(root.resolve("jib-cache")), rebase, fullBuilds, outbound,
+                profile);
     }
 
     /** buildah's per-build directories; what a killed worker left there is removed when the worker starts. */
     @Produces
     @Singleton
-    BuildahBuilder buildahBuilder(OutboundPolicy outbound) {
-        BuildahBuilder builder = new BuildahBuilder(root.resolve("buildah"), outbound);
+    BuildahBuilder buildahBuilder(OutboundPolicy outbound, RegistryProfile profile) {
+        BuildahBuilder builder = new BuildahBuilder(root.resolve("buildah"), outbound, profile);
         int stale = builder.removeStale();
         if (stale > 0) {
             org.jboss.logging.Logger.getLogger(WorkDirectory.class).infof("removed %d buildah build directories "
@@ -73,7 +76,7 @@ public class WorkDirectory {
 
     @Produces
     @Singleton
-    ImageRebaser imageRebaser(OutboundPolicy outbound) {
-        return new ImageRebaser(outbound);
+    ImageRebaser imageRebaser(OutboundPolicy outbound, RegistryProfile profile) {
+        return new ImageRebaser(outbound, profile);
     }
 }

@@ -126,7 +126,7 @@ class BuildFromRecipeTest {
 
         BuildResult result = new JibImageBuilder(cache).build(request(Recipes.dockerfile("""
                 FROM %s
-                ENV APP_HOME=/srv/app PATH=$PATH:/srv/app/bin
+                ENV APP_HOME=/srv/app FIRST=${PATH%%%%:*} PATH=$PATH:/srv/app/bin
                 WORKDIR $APP_HOME
                 COPY --chown=1000:1000 *.txt ./
                 COPY bin/ bin/
@@ -139,7 +139,7 @@ class BuildFromRecipeTest {
         assertThat(result.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST_V2);
         JsonNode config = Skopeo.config(target).path("config");
         assertThat(texts(config.path("Env")))
-                .contains("APP_HOME=/srv/app", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/srv/app/bin");
+                .contains("APP_HOME=/srv/app", "FIRST=/usr/local/sbin", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/srv/app/bin");
         assertThat(config.path("WorkingDir").asText()).isEqualTo("/srv/app");
         assertThat(config.path("User").asText()).isEqualTo("1000");
         assertThat(config.path("ExposedPorts").has("53/udp")).isTrue();
