@@ -37,6 +37,7 @@ public final class ImageRebaser implements BuildEngine<ImageRebaser.Request> {
 
     private final Http1Client http;
     private final RegistryProfile profile;
+    private final BlobCopy blobs = new BlobCopy();
 
     public ImageRebaser(OutboundPolicy outbound) {
         this(outbound, RegistryProfile.defaults());
@@ -139,7 +140,7 @@ public final class ImageRebaser implements BuildEngine<ImageRebaser.Request> {
                     for (JsonNode layer : result.manifest().path("layers")) {
                         String layerDigest = layer.path("digest").asText();
                         ImageReference from = newBaseLayers.contains(layerDigest) ? request.base() : request.image();
-                        BlobCopy.ensure(registry, from, target, Digest.parse(layerDigest));
+                        blobs.ensure(registry, from, target, Digest.parse(layerDigest));
                     }
                     registry.pushBlob(target, result.config());
                 }

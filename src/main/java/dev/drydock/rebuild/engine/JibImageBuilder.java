@@ -54,6 +54,7 @@ public final class JibImageBuilder implements BuildEngine<BuildRequest> {
     private final boolean rebase;
     private final ImageCache<BaseImage> bases = new ImageCache<>(256);
     private final ImageCache<Rebase.HeldImage> pushed = new ImageCache<>(256);
+    private final BlobCopy blobs = new BlobCopy();
     private final ExecutorService registryCalls = Executors.newCachedThreadPool(DaemonThreads.named("drydock-rebase"));
     /** Full Jib builds are CPU-bound: at most this many at once; rebases do not take a slot. */
     private final Semaphore fullBuilds;
@@ -155,7 +156,7 @@ public final class JibImageBuilder implements BuildEngine<BuildRequest> {
             try {
                 Rebase.BaseReader previous = ref -> inspect(registry, access, ref, platforms);
                 BuildResult result = new Rebase(registry, request, base, platforms, inputs, labels.keySet(), created,
-                        previous, pushed)
+                        previous, pushed, blobs)
                         .push(before, out, registryCalls);
                 out.step("pushed " + result.digest() + " (" + result.mediaType() + ") to " + result.pushedTags());
                 return result;

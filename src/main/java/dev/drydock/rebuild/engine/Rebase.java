@@ -56,6 +56,7 @@ final class Rebase {
     private final Instant created;
     private final BaseReader previousBase;
     private final ImageCache<HeldImage> pushed;
+    private final BlobCopy blobs;
 
     /** Reads a base by its pinned reference (the caller may answer from a cache). */
     interface BaseReader {
@@ -71,7 +72,9 @@ final class Rebase {
      *     whose base-digest label changes with every rebuild, and its dependents rebase all the same
      */
     Rebase(RegistryClient registry, BuildRequest request, BaseImage base, List<Platform> platforms, String inputs,
-            Set<String> ownLabels, Instant created, BaseReader previousBase, ImageCache<HeldImage> pushed) {
+            Set<String> ownLabels, Instant created, BaseReader previousBase, ImageCache<HeldImage> pushed,
+            BlobCopy blobs) {
+        this.blobs = blobs;
         this.ownLabels = Set.copyOf(ownLabels);
         this.previousBase = previousBase;
         this.pushed = pushed;
@@ -143,7 +146,7 @@ final class Rebase {
 
     /** Makes one base layer present in the target repository. */
     private BlobCopy.Outcome copy(JsonNode layer, ImageReference target) {
-        return BlobCopy.ensure(registry, base.reference().orElseThrow(), target,
+        return blobs.ensure(registry, base.reference().orElseThrow(), target,
                 Digest.parse(layer.path("digest").asText()));
     }
 

@@ -128,6 +128,35 @@ class RebaseTest {
         assertThat(Skopeo.layers(target)).startsWith(Skopeo.layers(next.byDigest()).toArray(String[]::new));
     }
 
+    @Test
+    void shouldCopyANewBaseLayerAcrossRegistriesOnceAndMountItIntoEveryOtherTarget() throws Exception {
+        String baseTag = BuildRegistries.upstream() + "/base/fan-" + UUID.randomUUID() + ":1";
+        ImageRecipe recipe = Recipes.dockerfile("FROM " + baseTag + "\nCOPY app.txt /srv/\n");
+        write("app.txt", "the app");
+        JibImageBuilder builder = new JibImageBuilder(cache);
+        PushedImage first = pushBase(baseTag, null, "fan one");
+        List<String> targets = List.of("a", "b", "c").stream()
+                .map(name -> BuildRegistries.privateRegistry() + "/team/fan-" + name + "-" + UUID.randomUUID() + ":1")
+                .toList();
+        for (String target : targets) {
+            builder.build(BuildFromRecipeTest.request(recipe, first, target, context), log::add);
+        }
+
+        PushedImage next = pushBase(baseTag, null, "fan two");
+        List<String> rebased = new java.util.ArrayList<>();
+        for (String target : targets) {
+            log.clear();
+            builder.build(BuildFromRecipeTest.request(recipe, next, target, context), log::add);
+            rebased.add(log.stream().filter(l -> l.startsWith("rebased ")).findFirst().orElseThrow());
+        }
+
+        assertThat(rebased.get(0)).contains("1 copied, 0 mounted, 2 already there");
+        assertThat(rebased.subList(1, 3)).allSatisfy(l -> assertThat(l).contains("0 copied, 1 mounted, 2 already there"));
+        for (String target : targets) {
+            assertThat(Skopeo.layers(target)).startsWith(Skopeo.layers(next.byDigest()).toArray(String[]::new));
+        }
+    }
+
     private void assertRebaseMatchesJib(ImageRecipe recipe, String baseTag, String history) throws Exception {
         write("app.txt", "the app");
         String target = BuildRegistries.privateRegistry() + "/team/rebase-" + UUID.randomUUID() + ":1";
