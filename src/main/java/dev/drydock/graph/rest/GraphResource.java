@@ -25,7 +25,7 @@ public class GraphResource {
 
     @GET
     @Path("/dependents")
-    @Operation(summary = "Every task that depends on an image, transitively",
+    @Operation(operationId = "getDependents", summary = "Every task that depends on an image, transitively",
             description = "depth 1 = builds FROM the image; deeper = builds FROM an image a dependent pushes. path alternates images and tasks.")
     public Dependents dependents(@QueryParam("image") String image) {
         if (image == null || image.isBlank()) {
