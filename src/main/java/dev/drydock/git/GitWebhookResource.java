@@ -25,7 +25,7 @@ public class GitWebhookResource {
 
     @POST
     @Path("/github")
-    @Operation(summary = "GitHub push webhook", description = "Verifies X-Hub-Signature-256; de-duplicates by X-GitHub-Delivery; ping answers 200.")
+    @Operation(hidden = true, summary = "GitHub push webhook", description = "Verifies X-Hub-Signature-256; de-duplicates by X-GitHub-Delivery; ping answers 200.")
     public Response github(@HeaderParam("X-GitHub-Event") String event, @HeaderParam("X-GitHub-Delivery") String delivery,
             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
         GitWebhookService.Outcome outcome = service.handle(new GitWebhookService.Delivery(GitProvider.GITHUB, event,
@@ -35,7 +35,7 @@ public class GitWebhookResource {
 
     @POST
     @Path("/gitlab")
-    @Operation(summary = "GitLab push webhook", description = "Checks X-Gitlab-Token; Push Hook events start builds.")
+    @Operation(hidden = true, summary = "GitLab push webhook", description = "Checks X-Gitlab-Token; Push Hook events start builds.")
     public Response gitlab(@HeaderParam("X-Gitlab-Event") String event, @HeaderParam("X-Gitlab-Event-UUID") String delivery,
             @HeaderParam("X-Gitlab-Token") String token, byte[] body) {
         return Response.accepted(service.handle(new GitWebhookService.Delivery(GitProvider.GITLAB, event,
@@ -44,7 +44,7 @@ public class GitWebhookResource {
 
     @POST
     @Path("/gitea")
-    @Operation(summary = "Gitea push webhook", description = "Verifies X-Gitea-Signature; de-duplicates by X-Gitea-Delivery.")
+    @Operation(hidden = true, summary = "Gitea push webhook", description = "Verifies X-Gitea-Signature; de-duplicates by X-Gitea-Delivery.")
     public Response gitea(@HeaderParam("X-Gitea-Event") String event, @HeaderParam("X-Gitea-Delivery") String delivery,
             @HeaderParam("X-Gitea-Signature") String signature, byte[] body) {
         return Response.accepted(service.handle(new GitWebhookService.Delivery(GitProvider.GITEA, event,

@@ -17,6 +17,7 @@ import dev.drydock.problem.ProblemException;
 import dev.drydock.registry.credential.SecretCipher;
 import dev.drydock.task.trigger.TimerScheduler;
 import dev.drydock.watch.BaseService;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -137,6 +138,14 @@ public class TaskService {
 
     public List<Task> list() {
         return Task.listAll(Sort.by("name"));
+    }
+
+    public List<Task> list(int page, int size) {
+        return Task.<Task>findAll(Sort.by("name")).page(Page.of(page, size)).list();
+    }
+
+    public long count() {
+        return Task.count();
     }
 
     public TaskSpec spec(Task task) {

@@ -1,5 +1,6 @@
 package dev.drydock.watch;
 
+import dev.drydock.graph.DependencyGraph;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.InvalidReferenceException;
 import dev.drydock.image.Platform;
@@ -25,6 +26,11 @@ public class BaseService {
 
     @Inject
     CredentialService credentials;
+
+    @Inject
+    DependencyGraph graph;
+
+    private static final int MAX_NAMED_TASKS = 20;
 
     /** What the caller asked to track, validated. */
     public record TrackRequest(String reference, Integer intervalSeconds, String credentials, String platform) {}
@@ -93,10 +99,43 @@ public class BaseService {
         return status.isPresent() ? TrackedBase.count("status", status.get().wire()) : TrackedBase.count();
     }
 
-    /** Stops watching a base. */
+    /** A merge patch of a base: a field left out of the patch is not {@code given}; null resets it. */
+    public record BaseChange(boolean intervalGiven, Integer intervalSeconds, boolean credentialsGiven,
+            String credentials) {}
+
+    /**
+     * Changes a base's interval or credential set. A new interval moves the next check to the last check plus the
+     * new interval (due at once when that has passed), so the change takes effect without waiting out the old one.
+     */
+    @Transactional
+    public TrackedBase change(long id, BaseChange change) {
+        TrackedBase base = get(id);
+        if (change.intervalGiven()) {
+            int interval = intervalOf(change.intervalSeconds());
+            if (interval != base.intervalSeconds) {
+                base.intervalSeconds = interval;
+                Instant from = base.lastCheckedAt != null ? base.lastCheckedAt : Instant.now();
+                base.nextCheckAt = NextCheck.after(from, interval, config.jitter());
+            }
+        }
+        if (change.credentialsGiven()) {
+            base.credentials = checkCredentials(change.credentials(), parseReference(base.reference));
+        }
+        return base;
+    }
+
+    /** Stops watching a base; 409 naming the tasks while tasks still build FROM it. */
     @Transactional
     public void delete(long id) {
         TrackedBase base = get(id);
+        List<String> users = List.copyOf(graph.directDependents(base.reference).keySet());
+        if (!users.isEmpty()) {
+            String names = String.join(", ", users.subList(0, Math.min(users.size(), MAX_NAMED_TASKS)))
+                    + (users.size() > MAX_NAMED_TASKS ? " and " + (users.size() - MAX_NAMED_TASKS) + " more" : "");
+            throw ProblemException.conflict("base " + base.reference + " is still used by " + users.size()
+                    + (users.size() == 1 ? " task: " : " tasks: ") + names
+                    + "; delete those tasks or change their build files first");
+        }
         base.delete();
     }
 

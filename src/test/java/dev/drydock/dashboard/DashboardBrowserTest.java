@@ -129,7 +129,7 @@ class DashboardBrowserTest {
                 dev.drydock.testing.TestImages.push(base);
                 io.restassured.RestAssured.given().post("/api/v1/bases/" + baseId + "/check").then().statusCode(200);
                 runId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> io.restassured.RestAssured
-                        .given().get("/api/v1/runs?task=" + task).then().extract().jsonPath().getList("id", Long.class),
+                        .given().get("/api/v1/runs?task=" + task).then().extract().jsonPath().getList("items.id", Long.class),
                         ids -> !ids.isEmpty()).get(0);
                 Locator queued = page.locator("#pending [data-run-id='" + runId + "']").first();
                 assertThat(queued).containsText("Queued", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));

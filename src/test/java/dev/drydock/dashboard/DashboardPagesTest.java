@@ -136,7 +136,7 @@ class DashboardPagesTest {
             asReader().post("/runs/" + run + "/cancel").then().statusCode(403);
             asReader().post("/runs/" + run + "/rerun").then().statusCode(403);
             asReader().post("/bases/1/check").then().statusCode(403);
-            given().get("/api/v1/runs?task=" + task).then().body("size()", equalTo(1)).body("[0].status", equalTo("Queued"));
+            given().get("/api/v1/runs?task=" + task).then().body("items.size()", equalTo(1)).body("items[0].status", equalTo("Queued"));
         } finally {
             asAdmin().post("/runs/" + run + "/cancel");
         }
@@ -161,7 +161,7 @@ class DashboardPagesTest {
 
         String now = asAdmin().post("/tasks/" + task + "/run").then().statusCode(303).extract().header("Location");
         assertThat(now).matches(".*/runs/\\d+");
-        given().get("/api/v1/runs?task=" + task).then().body("size()", equalTo(3));
+        given().get("/api/v1/runs?task=" + task).then().body("items.size()", equalTo(3));
     }
 
     @Test
@@ -185,7 +185,7 @@ class DashboardPagesTest {
         asAdmin().header("Origin", "https://elsewhere.example").post("/tasks/" + task + "/run").then().statusCode(403);
         anonymous().header("Origin", "https://elsewhere.example").formParam("token", DrydockStackResource.ADMIN_TOKEN)
                 .post("/login").then().statusCode(403);
-        given().get("/api/v1/runs?task=" + task).then().body("size()", equalTo(0));
+        given().get("/api/v1/runs?task=" + task).then().body("items.size()", equalTo(0));
     }
 
     @Test

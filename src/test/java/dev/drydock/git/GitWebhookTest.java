@@ -44,7 +44,7 @@ class GitWebhookTest {
                 .contentType("application/json").body(body)
                 .post("/api/v1/webhooks/git/github").then().statusCode(202).body("runs", empty());
 
-        List<Map<String, Object>> runs = given().get("/api/v1/runs?task=" + task).then().extract().jsonPath().getList("$");
+        List<Map<String, Object>> runs = given().get("/api/v1/runs?task=" + task).then().extract().jsonPath().getList("items");
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0)).containsEntry("trigger", "Commit").containsEntry("gitCommit", repo.head);
     }
@@ -62,7 +62,7 @@ class GitWebhookTest {
                 .contentType(startsWith("application/problem+json"));
         given().header("X-GitHub-Event", "push").contentType("application/json").body(body)
                 .post("/api/v1/webhooks/git/github").then().statusCode(401);
-        given().get("/api/v1/runs?task=" + task).then().body("$", empty());
+        given().get("/api/v1/runs?task=" + task).then().body("items", empty());
     }
 
     @Test
@@ -99,7 +99,7 @@ class GitWebhookTest {
         given().header("X-Gitea-Event", "push").header("X-Gitea-Delivery", UUID.randomUUID().toString())
                 .header("X-Gitea-Signature", GitProvider.hmac(SECRET, bytes(gitea))).contentType("application/json").body(gitea)
                 .post("/api/v1/webhooks/git/gitea").then().statusCode(202).body("runs", hasSize(1));
-        given().get("/api/v1/runs?task=" + task + "&trigger=Commit").then().body("$", hasSize(2));
+        given().get("/api/v1/runs?task=" + task + "&trigger=Commit").then().body("items", hasSize(2));
     }
 
     @Test

@@ -35,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest {
 
     static final String TASK = "{task}";
+    /** Replaced by the id of the base the seed task builds FROM. */
+    static final String BASE = "{base}";
     /** Replaced by the private registry's host when the request is sent. */
     static final String PRIVATE = "{private}";
     static final String GIT_SECRET = "test-git-secret";
@@ -44,6 +46,7 @@ class BadInputTest {
             .setParam("http.connection.timeout", 1000).setParam("http.socket.timeout", 1000));
 
     static String seedTask;
+    static long seedBase;
 
     @Inject
     AgroalDataSource db;
@@ -197,6 +200,22 @@ class BadInputTest {
                 get("bases: a word for the id", "/api/v1/bases/xyz", "id"),
                 get("bases: a control character in reference", "/api/v1/bases?reference=%01", "reference"),
                 post("bases: check with a word for the id", "/api/v1/bases/abc/check", null, "id"),
+                row("base patch: unknown field", "PATCH", "/api/v1/bases/" + BASE, "{\"colour\":\"red\"}", 400, "colour"),
+                row("base patch: a string interval", "PATCH", "/api/v1/bases/" + BASE, "{\"intervalSeconds\":\"10\"}", 400, "intervalSeconds"),
+                row("base patch: a float interval", "PATCH", "/api/v1/bases/" + BASE, "{\"intervalSeconds\":10.5}", 400, "intervalSeconds"),
+                row("base patch: an interval below the minimum", "PATCH", "/api/v1/bases/" + BASE, "{\"intervalSeconds\":1}", 400,
+                        "intervalSeconds"),
+                row("base patch: a number for credentials", "PATCH", "/api/v1/bases/" + BASE, "{\"credentials\":5}", 400, "credentials"),
+                row("base patch: an unknown credential set", "PATCH", "/api/v1/bases/" + BASE, "{\"credentials\":\"badinput-none\"}",
+                        400, "credentials"),
+                row("base patch: an array body", "PATCH", "/api/v1/bases/" + BASE, "[]", 400, "body"),
+                row("base patch: a word for the id", "PATCH", "/api/v1/bases/abc", "{}", 400, "id"),
+                row("base delete: the seed task builds FROM it", "DELETE", "/api/v1/bases/" + BASE, null, 409, null),
+                get("tasks: size 0", "/api/v1/tasks?size=0", "size"),
+                get("tasks: a huge size", "/api/v1/tasks?size=100000", "size"),
+                get("tasks: a negative page", "/api/v1/tasks?page=-1", "page"),
+                get("credentials: a word for size", "/api/v1/credentials?size=all", "size"),
+                get("credentials: a negative page", "/api/v1/credentials?page=-2", "page"),
                 // credentials
                 post("credential: a number for password", "/api/v1/credentials",
                         "{\"name\":\"badinput-c\",\"registry\":\"127.0.0.1:1\",\"username\":\"u\",\"password\":5}", "password"),
@@ -262,6 +281,8 @@ class BadInputTest {
             TestImages.push(base);
             String name = TaskFixtures.unique("badinput-seed");
             TaskFixtures.create(TaskFixtures.inlineTask(name, base)).statusCode(201);
+            seedBase = given().queryParam("reference", base).get("/api/v1/bases").then().statusCode(200)
+                    .extract().jsonPath().getLong("items[0].id");
             seedTask = name;
         }
     }
@@ -282,7 +303,7 @@ class BadInputTest {
             request.body("{}");
         }
         long start = System.nanoTime();
-        Response response = request.request(row.method(), row.path().replace(TASK, seedTask));
+        Response response = request.request(row.method(), row.path().replace(TASK, seedTask).replace(BASE, String.valueOf(seedBase)));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(response.statusCode()).as(row.name() + ": " + response.asString()).isEqualTo(row.status());

@@ -85,10 +85,10 @@ class KilledDuringBuildIT {
         assertThat(run.get("status").asText()).as(drydock.call("GET", "/api/v1/runs/" + runId + "/log", null).body())
                 .isEqualTo("Succeeded");
         assertThat(run.get("attempt").asInt()).isGreaterThanOrEqualTo(2);
-        JsonNode all = JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name, null).body());
+        JsonNode all = JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name, null).body()).get("items");
         assertThat(all).hasSize(1);
-        assertThat(JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name + "&status=Running", null).body())).isEmpty();
-        assertThat(JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name + "&status=Started", null).body())).isEmpty();
+        assertThat(JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name + "&status=Running", null).body()).get("items")).isEmpty();
+        assertThat(JSON.readTree(drydock.call("GET", "/api/v1/runs?task=" + name + "&status=Started", null).body()).get("items")).isEmpty();
         JsonNode tags = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://" + stack.privateRegistry().host() + "/v2/apps/" + name + "/tags/list")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());

@@ -62,7 +62,7 @@ class TaskApiTest {
         given().queryParam("reference", base).get("/api/v1/bases").then().statusCode(200)
                 .body("items.size()", equalTo(1));
         given().queryParam("image", base).get("/api/v1/graph/dependents").then().statusCode(200)
-                .body("dependents.size()", equalTo(names.size()));
+                .body("items.size()", equalTo(names.size())).body("total", equalTo(names.size()));
     }
 
     @Test
@@ -132,9 +132,9 @@ class TaskApiTest {
         create(inlineTask(app, privateImage(appBase))).statusCode(201);
 
         given().queryParam("image", base).get("/api/v1/graph/dependents").then().statusCode(200)
-                .body("dependents.task", contains(appBase, app))
-                .body("dependents.depth", contains(1, 2))
-                .body("dependents[1].path", contains(base, appBase, privateImage(appBase), app));
+                .body("items.task", contains(appBase, app))
+                .body("items.depth", contains(1, 2))
+                .body("items[1].path", contains(base, appBase, privateImage(appBase), app));
         given().queryParam("image", "Not Valid").get("/api/v1/graph/dependents").then().statusCode(400).body("field", equalTo("image"));
     }
 

@@ -176,7 +176,7 @@ class TriggerTest {
                 .extract().jsonPath().getLong("id");
         given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(200).body("status", equalTo("Canceled"));
         given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(409);
-        given().get("/api/v1/runs?task=" + task + "&status=Canceled").then().statusCode(200).body("size()", equalTo(1));
+        given().get("/api/v1/runs?task=" + task + "&status=Canceled").then().statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(1));
         given().get("/api/v1/runs?status=Sideways").then().statusCode(400).body("field", equalTo("status"));
         given().post("/api/v1/tasks/nope-" + UUID.randomUUID() + "/runs").then().statusCode(404);
     }
@@ -190,7 +190,7 @@ class TriggerTest {
 
     static List<JsonNode> runs(String task) {
         try {
-            JsonNode list = JSON.readTree(given().get("/api/v1/runs?task=" + task).then().statusCode(200).extract().asString());
+            JsonNode list = JSON.readTree(given().get("/api/v1/runs?task=" + task).then().statusCode(200).extract().asString()).get("items");
             List<JsonNode> runs = new java.util.ArrayList<>();
             list.forEach(runs::add);
             return runs;

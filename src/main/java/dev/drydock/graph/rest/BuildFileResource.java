@@ -13,11 +13,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Analyses a build file without storing anything: what it builds FROM and whether Jib can build it. */
 @Path("/api/v1/buildfiles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Build files", description = "What a build file builds FROM and which engine can build it")
 public class BuildFileResource {
 
     @Inject
@@ -25,6 +32,10 @@ public class BuildFileResource {
 
     @POST
     @Path("/analyze")
+    @Operation(operationId = "analyzeBuildFile", summary = "Analyse a build file, storing nothing")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AnalyzeBuildFileRequest.class), examples = @ExampleObject(name = "dockerfile",
+                    value = "{\"kind\": \"Dockerfile\", \"content\": \"ARG V=21\\nFROM eclipse-temurin:${V}-jre\\n\"}")))
     public BuildFileAnalysisResponse analyze(AnalyzeBuildFileRequest request) {
         AnalyzeBuildFileRequest body = request != null ? request : new AnalyzeBuildFileRequest(null, null, null, null);
         BuildFileKind kind = kind(body.kind());

@@ -21,7 +21,7 @@ public class FreshnessResource {
     FreshnessService freshness;
 
     @GET
-    @Operation(summary = "Tasks that are behind", description = "Each with why (base-unreachable, building, queued, "
+    @Operation(operationId = "listTasksBehind", summary = "Tasks that are behind", description = "Each with why (base-unreachable, building, queued, "
             + "run-failed, upstream-behind, never-built, outdated), since when, and the bases it is behind on; the longest "
             + "behind first; pages start at 0. An empty list: every image is built from the newest digest of its bases.")
     public FreshnessPage behind(@QueryParam("page") @DefaultValue("0") int page,

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/runs")
@@ -38,25 +39,32 @@ public class RunResource {
     RunLog log;
 
     @GET
-    @Operation(summary = "List runs, newest first", description = "Filters: task, status (Queued, Started, Running, Succeeded, Failed, Canceled, Error, Timeout), trigger (Manual, Commit, Timer, ImageUpdate).")
-    public List<RunView> list(@QueryParam("task") String task, @QueryParam("status") String status,
-            @QueryParam("trigger") String trigger, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+    @Operation(operationId = "listRuns", summary = "List runs, newest first",
+            description = "Filters: task, status, trigger; pages start at 0, size at most " + Paging.MAX_SIZE + ".")
+    public RunPage list(@Parameter(description = "A task's name") @QueryParam("task") String task,
+            @Parameter(description = "Queued, Started, Running, Succeeded, Failed, Canceled, Error or Timeout")
+            @QueryParam("status") String status,
+            @Parameter(description = "Manual, Commit, Timer or ImageUpdate") @QueryParam("trigger") String trigger,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "At most " + Paging.MAX_SIZE) @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
-        return runs.list(Optional.ofNullable(task).filter(t -> !t.isBlank()), parse(RunStatus.class, "status", status),
-                parse(RunTrigger.class, "trigger", trigger), page, size).stream().map(runs::view).toList();
+        Optional<String> byTask = Optional.ofNullable(task).filter(t -> !t.isBlank());
+        Optional<RunStatus> byStatus = parse(RunStatus.class, "status", status);
+        Optional<RunTrigger> byTrigger = parse(RunTrigger.class, "trigger", trigger);
+        List<RunView> items = runs.list(byTask, byStatus, byTrigger, page, size).stream().map(runs::view).toList();
+        return new RunPage(items, page, size, runs.count(byTask, byStatus, byTrigger));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One run")
+    @Operation(operationId = "getRun", summary = "One run")
     public RunView get(@PathParam("id") long id) {
         return runs.view(runs.get(id));
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a run", description = "A queued run is canceled at once; a running one stops between steps.")
+    @Operation(operationId = "cancelRun", summary = "Cancel a run", description = "A queued run is canceled at once; a running one stops between steps.")
     public RunView cancel(@PathParam("id") long id) {
         return runs.view(runs.cancel(id));
     }
@@ -65,7 +73,7 @@ public class RunResource {
     @Path("/{id}/log")
     @io.smallrye.common.annotation.Blocking
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "The run's log as text", description = "?follow=true streams new lines until the run ends.")
+    @Operation(operationId = "getRunLog", summary = "The run's log as text", description = "?follow=true streams new lines until the run ends.")
     public Multi<String> log(@PathParam("id") long id, @QueryParam("follow") @DefaultValue("false") boolean follow) {
         runs.get(id);
         AtomicLong after = new AtomicLong();

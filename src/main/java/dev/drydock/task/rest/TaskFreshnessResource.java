@@ -17,7 +17,7 @@ public class TaskFreshnessResource {
     FreshnessService freshness;
 
     @GET
-    @Operation(summary = "Is this task up to date?", description = "upToDate, or why it is behind, since when, and on which bases")
+    @Operation(operationId = "getTaskFreshness", summary = "Is this task up to date?", description = "upToDate, or why it is behind, since when, and on which bases")
     public TaskFreshness of(@PathParam("name") String name) {
         return freshness.of(name);
     }

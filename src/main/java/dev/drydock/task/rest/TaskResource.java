@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.input.StrictJson;
 import dev.drydock.problem.JsonProblems;
+import dev.drydock.problem.Paging;
+import dev.drydock.problem.Problem;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.task.Task;
 import dev.drydock.task.TaskService;
@@ -31,6 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tasks")
@@ -56,7 +64,18 @@ public class TaskResource {
     public record RunRequest(String ref, String commit, Map<String, String> args) {}
 
     @POST
-    @Operation(summary = "Register a task", description = "Reads and analyses the build file; ?dryRun=true validates and answers what would be stored, storing nothing.")
+    @Operation(operationId = "createTask", summary = "Register a task",
+            description = "Reads and analyses the build file; ?dryRun=true validates and answers what would be stored (200), storing nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = TaskSpec.class), examples = @ExampleObject(name = "inline", value = """
+                    {"name": "app", "source": {"inline": {"files": {"Dockerfile": "FROM 127.0.0.1:5001/library/base:1\\nCOPY app.txt /app/\\n",
+                      "app.txt": "hi\\n"}}}, "images": ["127.0.0.1:5000/team/app:latest"]}""")))
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "200", description = "dryRun: what would be stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "409", description = "A task of that name exists, or it would close a cycle",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(TaskSpec spec, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         TaskView view = tasks.create(spec, dryRun);
         if (dryRun) {
@@ -66,21 +85,24 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "List tasks")
-    public List<TaskView> list() {
-        return tasks.list().stream().map(tasks::view).toList();
+    @Operation(operationId = "listTasks", summary = "List tasks by name",
+            description = "Pages start at 0, size at most " + Paging.MAX_SIZE + ".")
+    public TaskPage list(@QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "At most " + Paging.MAX_SIZE) @QueryParam("size") @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        return new TaskPage(tasks.list(page, size).stream().map(tasks::view).toList(), page, size, tasks.count());
     }
 
     @GET
     @Path("/{name}")
-    @Operation(summary = "One task")
+    @Operation(operationId = "getTask", summary = "One task")
     public TaskView get(@PathParam("name") String name) {
         return tasks.view(tasks.get(name));
     }
 
     @PUT
     @Path("/{name}")
-    @Operation(summary = "Replace a task's definition")
+    @Operation(operationId = "replaceTask", summary = "Replace a task's definition")
     public TaskView replace(@PathParam("name") String name, TaskSpec spec) {
         return tasks.replace(name, spec);
     }
@@ -88,7 +110,11 @@ public class TaskResource {
     @PATCH
     @Path("/{name}")
     @Consumes({"application/merge-patch+json", "application/json"})
-    @Operation(summary = "Change part of a task (JSON merge patch)")
+    @Operation(operationId = "patchTask", summary = "Change part of a task (JSON merge patch)",
+            description = "Fields left out stay; null removes a field; objects merge.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = TaskSpec.class),
+            examples = @ExampleObject(name = "timeout", value = "{\"timeoutSeconds\": 600}")))
     public TaskView patch(@PathParam("name") String name, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
             throw ProblemException.badRequest("body", "a JSON merge patch object is required");
@@ -105,7 +131,8 @@ public class TaskResource {
 
     @DELETE
     @Path("/{name}")
-    @Operation(summary = "Remove a task", description = "Bases only it needed stop being watched.")
+    @Operation(operationId = "deleteTask", summary = "Remove a task", description = "Bases only it needed stop being watched.")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("name") String name) {
         tasks.delete(name);
         return Response.noContent().build();
@@ -113,15 +140,21 @@ public class TaskResource {
 
     @GET
     @Path("/{name}/dependencies")
-    @Operation(summary = "What the task builds FROM and what it pushes")
+    @Operation(operationId = "getTaskDependencies", summary = "What the task builds FROM and what it pushes")
     public TaskView dependencies(@PathParam("name") String name) {
         return tasks.view(tasks.get(name));
     }
 
     @POST
     @Path("/{name}/runs")
-    @Operation(summary = "Run a task now", description = "202 with the queued run; optional ref/commit and args override the task's.")
+    @Operation(operationId = "runTask", summary = "Run a task now",
+            description = "202 with the queued run; optional ref/commit and args override the task's. The body may be left out.")
     @Consumes({"application/json", "*/*"})
+    @RequestBody(required = false, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RunRequest.class),
+            examples = @ExampleObject(name = "args", value = "{\"args\": {\"V\": \"17\"}}")))
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
     public Response run(@PathParam("name") String name, String body) {
         RunRequest r = new RunRequest(null, null, null);
         if (body != null && !body.isBlank()) {

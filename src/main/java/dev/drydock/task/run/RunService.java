@@ -133,22 +133,33 @@ public class RunService {
     }
 
     public List<Run> list(Optional<String> task, Optional<RunStatus> status, Optional<RunTrigger> trigger, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        task.ifPresent(t -> {
-            query.append(" and taskName = :task");
-            params.put("task", t);
-        });
-        status.ifPresent(s -> {
-            query.append(" and status = :status");
-            params.put("status", s);
-        });
-        trigger.ifPresent(t -> {
-            query.append(" and trigger = :trigger");
-            params.put("trigger", t);
-        });
-        query.append(" order by id desc");
-        return Run.<Run>find(query.toString(), params).page(Page.of(page, size)).list();
+        RunQuery query = RunQuery.of(task, status, trigger);
+        return Run.<Run>find(query.where() + " order by id desc", query.params()).page(Page.of(page, size)).list();
+    }
+
+    public long count(Optional<String> task, Optional<RunStatus> status, Optional<RunTrigger> trigger) {
+        RunQuery query = RunQuery.of(task, status, trigger);
+        return Run.count(query.where(), query.params());
+    }
+
+    private record RunQuery(String where, Map<String, Object> params) {
+        static RunQuery of(Optional<String> task, Optional<RunStatus> status, Optional<RunTrigger> trigger) {
+            StringBuilder where = new StringBuilder("1 = 1");
+            Map<String, Object> params = new LinkedHashMap<>();
+            task.ifPresent(t -> {
+                where.append(" and taskName = :task");
+                params.put("task", t);
+            });
+            status.ifPresent(s -> {
+                where.append(" and status = :status");
+                params.put("status", s);
+            });
+            trigger.ifPresent(t -> {
+                where.append(" and trigger = :trigger");
+                params.put("trigger", t);
+            });
+            return new RunQuery(where.toString(), params);
+        }
     }
 
     public RunView view(Run run) {

@@ -45,7 +45,7 @@ public class RegistryWebhookResource {
     @POST
     @Path("/distribution")
     @Consumes({"application/vnd.docker.distribution.events.v1+json", "application/json", "*/*"})
-    @Operation(summary = "CNCF Distribution notifications", description = "Authorization: Bearer <drydock.watch.webhooks.distribution-token>. Optional ?registry=host:port when the registry is known by another name.")
+    @Operation(hidden = true, summary = "CNCF Distribution notifications", description = "Authorization: Bearer <drydock.watch.webhooks.distribution-token>. Optional ?registry=host:port when the registry is known by another name.")
     public Response distribution(@HeaderParam("Authorization") String authorization, @QueryParam("registry") String registry,
             String body) {
         requireSecret(config.webhooks().distributionToken(), bearer(authorization), "distribution-token");
@@ -55,7 +55,7 @@ public class RegistryWebhookResource {
     @POST
     @Path("/dockerhub")
     @Consumes({"application/json", "text/plain", "*/*"})
-    @Operation(summary = "Docker Hub webhooks", description = "The webhook URL carries ?secret=<drydock.watch.webhooks.dockerhub-secret>.")
+    @Operation(hidden = true, summary = "Docker Hub webhooks", description = "The webhook URL carries ?secret=<drydock.watch.webhooks.dockerhub-secret>.")
     public Response dockerHub(@QueryParam("secret") String secret, String body) {
         requireSecret(config.webhooks().dockerhubSecret(), secret, "dockerhub-secret");
         return accept(PushedTags.fromDockerHub(requireBody(body)));
@@ -64,7 +64,7 @@ public class RegistryWebhookResource {
     @POST
     @Path("/harbor")
     @Consumes({"application/json", "text/plain", "*/*"})
-    @Operation(summary = "Harbor webhooks", description = "Harbor sends the configured auth header: Authorization: <drydock.watch.webhooks.harbor-secret>.")
+    @Operation(hidden = true, summary = "Harbor webhooks", description = "Harbor sends the configured auth header: Authorization: <drydock.watch.webhooks.harbor-secret>.")
     public Response harbor(@HeaderParam("Authorization") String authorization, String body) {
         requireSecret(config.webhooks().harborSecret(), authorization, "harbor-secret");
         return accept(PushedTags.fromHarbor(requireBody(body)));

@@ -120,7 +120,7 @@ class RebuildTest {
     static List<JsonNode> runs(String task) {
         try {
             List<JsonNode> runs = new ArrayList<>();
-            JSON.readTree(given().get("/api/v1/runs?task=" + task).then().statusCode(200).extract().asString()).forEach(runs::add);
+            JSON.readTree(given().get("/api/v1/runs?task=" + task).then().statusCode(200).extract().asString()).get("items").forEach(runs::add);
             return runs;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -78,7 +78,7 @@ class CredentialResourceTest {
         String one = given().when().get(PATH + "/" + name).then().statusCode(200)
                 .body("name", equalTo(name)).body("username", equalTo("bob")).extract().asString();
         String list = given().when().get(PATH).then().statusCode(200)
-                .body("name", hasItem(name)).extract().asString();
+                .body("items.name", hasItem(name)).extract().asString();
         assertThat(one).doesNotContain("s3cret-Hunter2").doesNotContain("password");
         assertThat(list).doesNotContain("s3cret-Hunter2").doesNotContain("password");
     }
