@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -38,7 +39,8 @@ import org.jboss.logging.Logger;
  * the Dockerfile, the secrets and the registry auth file (mode 600) — removed when the build ends, however it ends.
  * A build holds a lock on its directory, so a process that starts after a crash removes what a dead build left
  * ({@link #removeStale()}) and never what a live one uses. Interrupting the building thread kills buildah's whole
- * process tree.
+ * process tree. A build takes one of the worker's full-build slots (shared with Jib) and may fill at most its
+ * {@link DiskCap} of disk.
  */
 public class BuildahBuilder {
 
@@ -52,19 +54,31 @@ public class BuildahBuilder {
     private final Path root;
     private final String executable;
     private final OutboundPolicy outbound;
+    private final BuildSlots slots;
+    private final DiskCap disk;
 
     /**
      * @param root where builds keep their private directories; created when missing
      * @param outbound every address of every registry of a build must be allowed before buildah starts
      */
     public BuildahBuilder(Path root, OutboundPolicy outbound) {
-        this(root, "buildah", outbound);
+        this(root, outbound, BuildSlots.unlimited(), DiskCap.of(DiskCap.DEFAULT_MAX_BYTES));
     }
 
-    BuildahBuilder(Path root, String executable, OutboundPolicy outbound) {
+    /**
+     * @param slots the worker's full-build slots, shared with Jib: a build waits for one before buildah starts
+     * @param disk how much disk one build's directory may fill
+     */
+    public BuildahBuilder(Path root, OutboundPolicy outbound, BuildSlots slots, DiskCap disk) {
+        this(root, "buildah", outbound, slots, disk);
+    }
+
+    BuildahBuilder(Path root, String executable, OutboundPolicy outbound, BuildSlots slots, DiskCap disk) {
         this.root = root;
         this.executable = executable;
         this.outbound = outbound;
+        this.slots = Objects.requireNonNull(slots, "slots");
+        this.disk = Objects.requireNonNull(disk, "disk");
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -135,6 +149,13 @@ public class BuildahBuilder {
         Set<String> secrets = new HashSet<>(request.secrets().values());
         auths.values().forEach(c -> secrets.add(c.password()));
         StepLog log = new StepLog(buildLog, secrets);
+        try (BuildSlots.Slot slot = slots.acquire(log::step)) {
+            return build(request, log, auths, host);
+        }
+    }
+
+    private BuildResult build(BuildahRequest request, StepLog log, Map<String, RegistryCredential> auths,
+            Platform host) throws BuildException {
         Path dir = root.resolve("build-" + UUID.randomUUID());
         try {
             Files.createDirectory(dir);
@@ -232,7 +253,7 @@ public class BuildahBuilder {
         reader.start();
         int exit;
         try {
-            exit = process.waitFor();
+            exit = waitWatchingDisk(process, files.dir());
             reader.join();
         } catch (InterruptedException e) {
             killTree(process);
@@ -243,6 +264,22 @@ public class BuildahBuilder {
         if (exit != 0) {
             throw new BuildException(arguments.get(0).equals("push") ? BuildException.Kind.PUSH_FAILED
                     : BuildException.Kind.BAD_RECIPE, failure + ": buildah exited with " + exit + " (see the log)");
+        }
+    }
+
+    // Waits for buildah, measuring the build's directory meanwhile and once more at the end.
+    private int waitWatchingDisk(Process process, Path dir) throws InterruptedException, BuildException {
+        boolean exited = false;
+        while (true) {
+            long used = DiskCap.usage(dir);
+            if (used > disk.maxBytes()) {
+                killTree(process);
+                throw new BuildException(BuildException.Kind.BAD_RECIPE, disk.exceeded(used));
+            }
+            if (exited) {
+                return process.exitValue();
+            }
+            exited = process.waitFor(disk.interval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 

@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
  * Builds a {@link BuildRequest} with Jib core and pushes it to every target: FROM the base by its pinned
@@ -53,8 +52,8 @@ public final class JibImageBuilder {
     private final ImageCache<BaseImage> bases = new ImageCache<>(256);
     private final ImageCache<Rebase.HeldImage> pushed = new ImageCache<>(256);
     private final ExecutorService registryCalls = Executors.newCachedThreadPool(DaemonThreads.named("drydock-rebase"));
-    /** Full Jib builds are CPU-bound: at most this many at once; rebases do not take a slot. */
-    private final Semaphore fullBuilds;
+    /** Full Jib builds are CPU-bound: they take a slot (shared with buildah builds); rebases do not. */
+    private final BuildSlots fullBuilds;
 
     /**
      * @param cacheDirectory where Jib keeps base layers it pulled and the application layers it built, shared
@@ -79,14 +78,16 @@ public final class JibImageBuilder {
 
     /** @param outbound which addresses the build's registries may resolve to */
     public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds, OutboundPolicy outbound) {
-        if (fullBuilds < 1) {
-            throw new IllegalArgumentException("fullBuilds must be at least 1, got " + fullBuilds);
-        }
+        this(cacheDirectory, rebase, new BuildSlots(fullBuilds), outbound);
+    }
+
+    /** @param fullBuilds the worker's full-build slots, which buildah builds take too */
+    public JibImageBuilder(Path cacheDirectory, boolean rebase, BuildSlots fullBuilds, OutboundPolicy outbound) {
         this.push = new JibPush(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
         this.outbound = Objects.requireNonNull(outbound, "outbound");
         this.http = new Http1Client(Duration.ofSeconds(10), outbound);
         this.rebase = rebase;
-        this.fullBuilds = new Semaphore(fullBuilds, true);
+        this.fullBuilds = Objects.requireNonNull(fullBuilds, "fullBuilds");
     }
 
     public BuildResult build(BuildRequest request, BuildLog log) throws BuildException {
@@ -143,11 +144,8 @@ public final class JibImageBuilder {
         jib.setFileEntriesLayers(layers);
         ContainerPlan.apply(jib, request.recipe(), base, labels, created, platforms);
         String digest;
-        acquireFullBuildSlot(out);
-        try {
+        try (BuildSlots.Slot slot = fullBuilds.acquire(out::step)) {
             digest = push.push(jib, request, access, out);
-        } finally {
-            fullBuilds.release();
         }
         BuildResult result = describe(registry, first, digest, request, platforms, before);
         out.step((result.unchanged() ? "unchanged: " + first + " already held " : "pushed ")
@@ -247,18 +245,6 @@ public final class JibImageBuilder {
                     platformDigests);
         } catch (RegistryException e) {
             throw Failures.fromRegistry(e, "cannot read the pushed image " + first.name() + "@" + digest);
-        }
-    }
-
-    private void acquireFullBuildSlot(StepLog out) throws BuildException {
-        try {
-            if (!fullBuilds.tryAcquire()) {
-                out.step("waiting for a full-build slot (" + fullBuilds.getQueueLength() + " already waiting)");
-                fullBuilds.acquire();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw BuildException.canceled();
         }
     }
 
