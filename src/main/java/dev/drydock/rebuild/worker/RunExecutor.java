@@ -350,7 +350,7 @@ public class RunExecutor {
             Map<Integer, ImageReference> stagePins = new LinkedHashMap<>();
             Map<Integer, ImageReference> copyPins = new LinkedHashMap<>();
             List<Dependency> froms = engine.engine() == Engine.BUILDAH
-                    ? analysis.dependencies().stream().filter(d -> d.via() != Dependency.Via.RUN_MOUNT).toList()
+                    ? analysis.dependencies()
                     : analysis.runtimeDependency().stream().toList();
             Optional<ImageReference> pinnedBase = Optional.empty();
             for (Dependency from : froms) {
@@ -373,7 +373,7 @@ public class RunExecutor {
                 }
                 resolved.put(base.toString(), digest);
                 ImageReference pinned = base.withDigest(Digest.parse(digest));
-                if (from.via() == Dependency.Via.COPY_FROM) {
+                if (from.via() != Dependency.Via.FROM) {
                     copyPins.put(from.line(), pinned);
                     continue;
                 }

@@ -54,6 +54,22 @@ class BuildahDockerfileTest {
     }
 
     @Test
+    void shouldPinTheImageOfARunMountAndLeaveItsStageMountsAsWritten() {
+        String file = "FROM busybox AS build\nFROM busybox\n"
+                + "RUN --mount=type=bind,from=build,target=/b --mount=type=cache,target=/c,from=nginx:1 ls /b /c\n"
+                + "RUN --mount=type=bind,from=nginx:1,target=/n <<EOF\nls /n\nEOF\n";
+        ImageReference nginx = ImageReference.parse("nginx:1").withDigest(dev.drydock.image.Digest.parse(DIGEST));
+
+        BuildahDockerfile rewritten = BuildahDockerfile.rewrite(file, Map.of(), Map.of(3, nginx, 4, nginx));
+
+        assertThat(rewritten.text()).isEqualTo("FROM busybox AS build\nFROM busybox\n"
+                + "RUN --mount=type=bind,from=build,target=/b --mount=type=cache,target=/c,from=docker.io/library/nginx@"
+                + DIGEST + " ls /b /c\n"
+                + "RUN --mount=type=bind,from=docker.io/library/nginx@" + DIGEST + ",target=/n [\"/bin/sh\", \"-c\", "
+                + "\"ls /n\\n\"]\n\n");
+    }
+
+    @Test
     void shouldTurnRunHeredocsIntoTheExecFormOfTheStageShell() {
         String file = "FROM busybox\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\n"
                 + "RUN --mount=type=secret,id=token <<EOF\nmkdir -p /out\necho \"built\" > /out/a\nEOF\n"
