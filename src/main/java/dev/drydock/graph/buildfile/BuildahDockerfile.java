@@ -21,8 +21,9 @@ import java.util.Set;
  * @param dockerFormat true when a stage sets something only the Docker image format can hold (HEALTHCHECK, SHELL,
  *     ONBUILD): buildah drops them from OCI images
  * @param secretIds the ids of {@code RUN --mount=type=secret} mounts, in file order
+ * @param target the stage buildah builds ({@code --target}); empty for the last. The text ends with that stage.
  */
-public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> secretIds) {
+public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> secretIds, Optional<String> target) {
 
     private static final List<String> DEFAULT_SHELL = RecipeBuilder.DEFAULT_SHELL;
     private static final Set<String> DOCKER_ONLY = Set.of("HEALTHCHECK", "SHELL", "ONBUILD");
@@ -30,6 +31,7 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
     public BuildahDockerfile {
         Objects.requireNonNull(text, "text");
         secretIds = Set.copyOf(new LinkedHashSet<>(secretIds));
+        Objects.requireNonNull(target, "target");
     }
 
     /**
@@ -52,7 +54,28 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
      */
     public static BuildahDockerfile rewrite(String content, Map<Integer, ImageReference> pins,
             Map<Integer, ImageReference> copyPins) {
+        return rewrite(content, pins, copyPins, Optional.empty());
+    }
+
+    /**
+     * Rewrites {@code content} up to the {@code target} stage: the stages after it are cut (their lines go), as
+     * {@code --target} would leave them unbuilt, so their bases are neither pinned nor pulled.
+     *
+     * @throws UnknownTargetException when no stage has that name
+     */
+    public static BuildahDockerfile rewrite(String content, Map<Integer, ImageReference> pins,
+            Map<Integer, ImageReference> copyPins, Optional<String> target) {
         Dockerfile file = DockerfileParser.parse(content);
+        List<Instruction> instructions = file.instructions();
+        if (target.isPresent()) {
+            int first = 0;
+            while (first < instructions.size() && !instructions.get(first).keyword().equals("FROM")) {
+                first++;
+            }
+            int end = first + DockerfileAnalyzer.targetEnd(instructions.subList(first, instructions.size()),
+                    target.get());
+            instructions = instructions.subList(0, end);
+        }
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             lines[i] = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
@@ -67,7 +90,7 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
         List<List<String>> stageShells = new ArrayList<>();
         List<String> shell = DEFAULT_SHELL;
         int stage = -1;
-        for (Instruction instruction : file.instructions()) {
+        for (Instruction instruction : instructions) {
             String keyword = instruction.keyword();
             dockerFormat |= DOCKER_ONLY.contains(keyword);
             switch (keyword) {
@@ -120,13 +143,18 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
                 default -> { }
             }
         }
+        if (instructions.size() < file.instructions().size()) {
+            for (int i = file.instructions().get(instructions.size()).line() - 1; i < out.length; i++) {
+                out[i] = null;
+            }
+        }
         StringBuilder text = new StringBuilder();
         for (String line : out) {
             if (line != null) {
                 text.append(line).append('\n');
             }
         }
-        return new BuildahDockerfile(text.toString(), dockerFormat, secrets);
+        return new BuildahDockerfile(text.toString(), dockerFormat, secrets, target.map(String::strip));
     }
 
     // The instruction's first line becomes the replacement, its other lines go.

@@ -197,6 +197,7 @@ public class BuildahBuilder {
     private List<String> budCommand(BuildahFiles files, BuildahRequest request, String image, boolean docker) {
         List<String> command = new ArrayList<>(List.of("bud", "--isolation", "chroot", "--layers=false",
                 "--format", docker ? "docker" : "oci", "-f", files.dockerfile().toString(), "-t", image));
+        request.dockerfile().target().ifPresent(stage -> command.addAll(List.of("--target", stage)));
         request.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
         files.secrets().forEach((id, path) -> command.addAll(List.of("--secret", "id=" + id + ",src=" + path)));
         Map<String, String> labels = new LinkedHashMap<>(request.labels());

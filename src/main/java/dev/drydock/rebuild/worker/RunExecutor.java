@@ -13,6 +13,7 @@ import dev.drydock.rebuild.engine.BuildException;
 import dev.drydock.rebuild.engine.BuildRequest;
 import dev.drydock.rebuild.engine.BuildResult;
 import dev.drydock.rebuild.engine.ImageRebaser;
+import dev.drydock.rebuild.engine.OnBuildTriggers;
 import dev.drydock.rebuild.engine.JibImageBuilder;
 import dev.drydock.source.CheckoutFiles;
 import dev.drydock.source.GitUrlPolicy;
@@ -103,6 +104,9 @@ public class RunExecutor {
 
     @Inject
     RegistryClient registry;
+
+    @Inject
+    OnBuildTriggers onBuild;
 
     @Inject
     RegistryConfig registryConfig;
@@ -331,7 +335,8 @@ public class RunExecutor {
             Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
             BuildFileAnalysis analysis;
             try {
-                analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), buildFile, args, platform);
+                analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), buildFile, args, platform,
+                        Optional.ofNullable(spec.target()));
             } catch (BuildFileSyntaxException e) {
                 outcome = end(runId, RunStatus.Failed, spec.buildFile() + " line " + e.line() + ": " + e.detail());
                 return Optional.empty();
@@ -382,6 +387,8 @@ public class RunExecutor {
                     pinnedBase = Optional.of(pinned);
                 }
             }
+            engine = onBuild.route(engine, Engine.parse(spec.engine()), pinnedBase,
+                    platform.orElse(BuildFileAnalyzer.DEFAULT_PLATFORM), message -> step(runId, message));
             String commit = workspace.commit();
             if (!claims.running(runId, worker, resolved, commit)) {
                 return Optional.empty();
@@ -401,7 +408,8 @@ public class RunExecutor {
             if (engine.engine() == Engine.BUILDAH) {
                 List<ImageReference> pulled = new ArrayList<>(stagePins.values());
                 pulled.addAll(copyPins.values());
-                BuildahRequest request = new BuildahRequest(BuildahDockerfile.rewrite(buildFile, stagePins, copyPins),
+                BuildahRequest request = new BuildahRequest(BuildahDockerfile.rewrite(buildFile, stagePins, copyPins,
+                        Optional.ofNullable(spec.target())),
                         workspace.context(), pinnedBase, pulled, targets,
                         spec.platforms().stream().map(Platform::parse).toList(), labels, args, secrets(spec),
                         credentials, plainHttp(pulled, targets));

@@ -5,6 +5,8 @@ import dev.drydock.rebuild.engine.BuildahBuilder;
 import dev.drydock.rebuild.engine.DiskCap;
 import dev.drydock.rebuild.engine.ImageRebaser;
 import dev.drydock.rebuild.engine.JibImageBuilder;
+import dev.drydock.rebuild.engine.OnBuildTriggers;
+import dev.drydock.registry.RegistryClient;
 import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.source.SourceCheckout;
 import dev.drydock.source.SourceConfig;
@@ -74,6 +76,12 @@ public class WorkDirectory {
                     + "left by a stopped worker", stale);
         }
         return builder;
+    }
+
+    @Produces
+    @Singleton
+    OnBuildTriggers onBuildTriggers(RegistryClient registry) {
+        return new OnBuildTriggers(registry);
     }
 
     @Produces
