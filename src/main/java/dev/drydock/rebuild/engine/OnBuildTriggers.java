@@ -1,6 +1,7 @@
 package dev.drydock.rebuild.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.graph.buildfile.BuildFileKind;
 import dev.drydock.graph.buildfile.Engine;
 import dev.drydock.graph.buildfile.EngineChoice;
 import dev.drydock.image.ImageReference;
@@ -30,13 +31,14 @@ public class OnBuildTriggers {
      * The engine for a build the analysis gave to {@code chosen}: buildah instead of Jib when the pinned runtime
      * base has ONBUILD triggers; anything else as chosen.
      *
+     * @param kind a jib.yaml keeps Jib: Jib CLI does not run triggers either, and buildah does not read it
      * @param forced the engine the task asks for
      * @throws BuildException {@code BAD_RECIPE} when the task forces Jib onto a base with triggers; as
      *     {@link BaseImage#inspect} when the base cannot be read
      */
-    public EngineChoice route(EngineChoice chosen, Optional<Engine> forced, Optional<ImageReference> pinnedBase,
-            Platform platform, BuildLog log) throws BuildException {
-        if (chosen.engine() != Engine.JIB || pinnedBase.isEmpty()) {
+    public EngineChoice route(EngineChoice chosen, BuildFileKind kind, Optional<Engine> forced,
+            Optional<ImageReference> pinnedBase, Platform platform, BuildLog log) throws BuildException {
+        if (chosen.engine() != Engine.JIB || kind != BuildFileKind.DOCKERFILE || pinnedBase.isEmpty()) {
             return chosen;
         }
         List<String> found = of(pinnedBase.get(), platform);

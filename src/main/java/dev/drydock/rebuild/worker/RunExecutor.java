@@ -387,7 +387,7 @@ public class RunExecutor {
                     pinnedBase = Optional.of(pinned);
                 }
             }
-            engine = onBuild.route(engine, Engine.parse(spec.engine()), pinnedBase,
+            engine = onBuild.route(engine, analysis.kind(), Engine.parse(spec.engine()), pinnedBase,
                     platform.orElse(BuildFileAnalyzer.DEFAULT_PLATFORM), message -> step(runId, message));
             String commit = workspace.commit();
             if (!claims.running(runId, worker, resolved, commit)) {
