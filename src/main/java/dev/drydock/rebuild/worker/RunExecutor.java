@@ -387,13 +387,13 @@ public class RunExecutor {
                     pinnedBase = Optional.of(pinned);
                 }
             }
-            engine = onBuild.route(engine, analysis.kind(), Engine.parse(spec.engine()), pinnedBase,
-                    platform.orElse(BuildFileAnalyzer.DEFAULT_PLATFORM), message -> step(runId, message));
             String commit = workspace.commit();
             if (!claims.running(runId, worker, resolved, commit)) {
                 return Optional.empty();
             }
             checkStopped(stop);
+            engine = onBuild.route(engine, analysis.kind(), Engine.parse(spec.engine()), pinnedBase,
+                    platform.orElse(BuildFileAnalyzer.DEFAULT_PLATFORM), message -> step(runId, message));
             // Fixed, so that an unchanged input builds the same digest.
             Instant created = Instant.EPOCH;
             List<ImageReference> targets = targets(spec, run, commit);
