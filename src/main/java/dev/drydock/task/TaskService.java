@@ -9,6 +9,7 @@ import dev.drydock.graph.buildfile.BuildFileAnalysis;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
 import dev.drydock.graph.buildfile.BuildFileKind;
 import dev.drydock.graph.buildfile.BuildFileSyntaxException;
+import dev.drydock.graph.buildfile.UnknownTargetException;
 import dev.drydock.graph.buildfile.Engine;
 import dev.drydock.graph.buildfile.EngineRefusedException;
 import dev.drydock.graph.buildfile.Dependency;
@@ -213,7 +214,9 @@ public class TaskService {
         Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
         BuildFileAnalysis analysis;
         try {
-            analysis = analyzer.analyze(kind, text.content(), spec.args(), platform);
+            analysis = analyzer.analyze(kind, text.content(), spec.args(), platform, Optional.ofNullable(spec.target()));
+        } catch (UnknownTargetException e) {
+            throw ProblemException.badRequest("target", spec.buildFile() + ": " + e.detail());
         } catch (BuildFileSyntaxException e) {
             throw ProblemException.badRequest("buildFile", spec.buildFile() + " line " + e.line() + ": " + e.detail());
         }
@@ -241,7 +244,7 @@ public class TaskService {
         TaskSpec.Rebase rebase = spec.rebase();
         String base = rebase.base() != null ? rebase.base() : rebaseBases.statedBase(rebase.image());
         TaskSpec resolved = new TaskSpec(spec.name(), null, null, spec.args(), spec.images(), spec.platforms(),
-                spec.triggers(), spec.credentials(), spec.timeoutSeconds(), null, null, new TaskSpec.Rebase(rebase.image(), base));
+                spec.triggers(), spec.credentials(), spec.timeoutSeconds(), null, null, null, new TaskSpec.Rebase(rebase.image(), base));
         List<GraphEdge> edges = List.of(rebaseEdge(base), rebaseEdge(rebase.image()));
         return new Analysed(resolved, edges, validator.literalOutputs(resolved), Optional.empty(),
                 new BuildFileSource.BuildFileText("", Optional.empty(), false));

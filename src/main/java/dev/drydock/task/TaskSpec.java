@@ -26,6 +26,9 @@ public record TaskSpec(
         @Schema(description = "A run taking longer ends as Timeout", examples = "600") Integer timeoutSeconds,
         @Schema(description = "Force a build engine: jib or buildah (rebase is for rebase tasks); default: what the analysis chose",
                 examples = "buildah") String engine,
+        @Schema(description = "The Dockerfile stage to build (its AS name), as docker build --target; default: the last "
+                + "stage. Later stages are not built, and their bases are not dependencies", examples = "runtime")
+        String target,
         @Schema(description = "RUN --mount=type=secret ids → the credential set whose password is the secret (buildah builds)",
                 examples = "{\"npmrc\": \"npm-token\"}") Map<String, String> secrets,
         @Schema(description = "Instead of source and buildFile: rebase an image built elsewhere onto its base's current digest")
@@ -39,19 +42,19 @@ public record TaskSpec(
     /** A copy with other triggers, everything else the same. */
     public TaskSpec withTriggers(Triggers triggers) {
         return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
-                engine, secrets, rebase);
+                engine, target, secrets, rebase);
     }
 
     /** A copy with another name, everything else the same. */
     public TaskSpec withName(String name) {
         return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
-                engine, secrets, rebase);
+                engine, target, secrets, rebase);
     }
 
     /** A copy with another source, everything else the same. */
     public TaskSpec withSource(Source source) {
         return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
-                engine, secrets, rebase);
+                engine, target, secrets, rebase);
     }
 
     public record Source(Git git, Inline inline) {}

@@ -1,6 +1,7 @@
 package dev.drydock.task;
 
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
+import dev.drydock.graph.buildfile.BuildFileKind;
 import dev.drydock.graph.buildfile.Engine;
 import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.source.SourceConfig;
@@ -63,7 +64,7 @@ public class TaskValidator {
         }
         int timeout = timeout(s);
         return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout,
-                engine(s), secrets(s.secrets()), null);
+                engine(s), target(s, buildFile), secrets(s.secrets()), null);
     }
 
     /**
@@ -75,6 +76,7 @@ public class TaskValidator {
                 Map.entry("args", s.args() != null && !s.args().isEmpty()),
                 Map.entry("platforms", s.platforms() != null && !s.platforms().isEmpty()),
                 Map.entry("secrets", s.secrets() != null && !s.secrets().isEmpty()),
+                Map.entry("target", s.target() != null),
                 Map.entry("engine", s.engine() != null && !s.engine().isBlank() && !s.engine().strip().equals("rebase")))) {
             if (field.getValue()) {
                 throw ProblemException.badRequest(field.getKey(), "a rebase task has no " + field.getKey()
@@ -104,7 +106,7 @@ public class TaskValidator {
             throw ProblemException.badRequest("credentials", "no credential set named '" + s.credentials() + "'");
         }
         return new TaskSpec(s.name(), null, null, Map.of(), images, List.of(), triggers, s.credentials(), timeout(s),
-                null, null, new TaskSpec.Rebase(image, base));
+                null, null, null, new TaskSpec.Rebase(image, base));
     }
 
     /** The normalised reference, or null when none is given. */
@@ -133,6 +135,22 @@ public class TaskValidator {
         }
         return Engine.parse(s.engine()).map(Engine::wire).orElseThrow(() -> ProblemException.badRequest("engine",
                 "engine must be jib, buildah or rebase (or left out: the analysis chooses)"));
+    }
+
+    /** A stage name, checked against the Dockerfile's stages when it is analysed. */
+    private static String target(TaskSpec s, String buildFile) {
+        if (s.target() == null) {
+            return null;
+        }
+        if (BuildFileKind.ofFileName(buildFile) != BuildFileKind.DOCKERFILE) {
+            throw ProblemException.badRequest("target", "target names a Dockerfile stage, and " + buildFile
+                    + " is a jib.yaml, which has one");
+        }
+        if (s.target().isBlank()) {
+            throw ProblemException.badRequest("target", "target must name a stage (FROM <image> AS <name>), or be left "
+                    + "out to build the last stage");
+        }
+        return s.target().strip();
     }
 
     private Map<String, String> secrets(Map<String, String> given) {

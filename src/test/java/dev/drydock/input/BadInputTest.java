@@ -84,6 +84,11 @@ class BadInputTest {
                 + "\"images\":[\"127.0.0.1:1/apps/never:1\"]" + extra + "}";
     }
 
+    /** A task as {@link #task} whose target is in the private registry, so the check reaches later fields. */
+    static String privateTask(String extra) {
+        return task(extra).replace("127.0.0.1:1/apps/never:1", PRIVATE + "/apps/never:1");
+    }
+
     /** A rebase task: {@code rebase} is the object's inside, targets in the private registry. */
     static String rebaseTask(String rebase, String extra) {
         return "{\"name\":\"badinput-never\",\"rebase\":{" + rebase + "},\"images\":[\"" + PRIVATE
@@ -151,6 +156,13 @@ class BadInputTest {
                 post("task: a word for dryRun", "/api/v1/tasks?dryRun=maybe", task(""), "dryRun"),
                 post("task: a number for dryRun", "/api/v1/tasks?dryRun=1", task(""), "dryRun"),
                 post("task: yes for dryRun", "/api/v1/tasks?dryRun=yes", task(""), "dryRun"),
+                post("task: a target that is no stage", "/api/v1/tasks", privateTask(",\"target\":\"runtime\""), "target"),
+                post("task: a blank target", "/api/v1/tasks", privateTask(",\"target\":\" \""), "target"),
+                post("task: a number for the target", "/api/v1/tasks", task(",\"target\":3"), "target"),
+                post("task: a target for a jib.yaml", "/api/v1/tasks", privateTask(",\"buildFile\":\"jib.yaml\",\"target\":\"app\""),
+                        "target"),
+                post("rebase task: a target", "/api/v1/tasks",
+                        rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\"", ",\"target\":\"app\""), "target"),
                 // tasks: replace and merge-patch of an existing task
                 row("put: unknown field", "PUT", "/api/v1/tasks/" + TASK, task(",\"colour\":\"red\""), 400, "colour"),
                 row("put: a number for images", "PUT", "/api/v1/tasks/" + TASK, task("").replace("[\"127.0.0.1:1/apps/never:1\"]", "7"), 400, "images"),
@@ -230,6 +242,10 @@ class BadInputTest {
                 post("analyze: null build argument", "/api/v1/buildfiles/analyze",
                         "{\"kind\":\"Dockerfile\",\"content\":\"FROM a\",\"args\":{\"V\":null}}", "args.V"),
                 post("analyze: a number for kind", "/api/v1/buildfiles/analyze", "{\"kind\":3,\"content\":\"FROM a\"}", "kind"),
+                post("analyze: a target that is no stage", "/api/v1/buildfiles/analyze",
+                        "{\"kind\":\"Dockerfile\",\"content\":\"FROM a AS build\\nFROM b\",\"target\":\"test\"}", "target"),
+                post("analyze: a target of a jib.yaml", "/api/v1/buildfiles/analyze",
+                        "{\"kind\":\"jib.yaml\",\"content\":\"apiVersion: jib/v1alpha1\\nkind: BuildFile\\n\",\"target\":\"x\"}", "target"),
                 post("analyze: unknown field", "/api/v1/buildfiles/analyze", "{\"kind\":\"Dockerfile\",\"content\":\"FROM a\",\"extra\":1}", "extra"),
                 post("analyze: no kind", "/api/v1/buildfiles/analyze", "{\"content\":\"FROM a\"}", "kind"),
                 post("analyze: unknown kind", "/api/v1/buildfiles/analyze", "{\"kind\":\"Makefile\",\"content\":\"all:\"}", "kind"),

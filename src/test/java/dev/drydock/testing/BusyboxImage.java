@@ -13,7 +13,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * A base image with a shell, so RUN has something to run: a rootfs of Debian's {@code busybox-static}
  * ({@code /bin/busybox} and links to it for the usual commands), pushed with skopeo as an OCI image. The rootfs
- * layer is made once per JVM; each push adds a small random layer, so each push is a new digest.
+ * layer is made once per JVM; each push adds a small random layer, so each push is a new digest. It has a history
+ * entry per layer, as real bases do: buildah checks a base's history against its layers once it has any, so an image
+ * buildah built FROM a base without history could not be a base for buildah again.
  */
 public final class BusyboxImage {
 
@@ -26,7 +28,7 @@ public final class BusyboxImage {
 
     /** Pushes a new busybox base to {@code reference}; its digest differs from every earlier push. */
     public static TestImages.PushedImage push(String reference) {
-        return TestImages.builder().tarLayer(rootfs()).randomLayer(64).push(reference);
+        return TestImages.builder().tarLayer(rootfs()).randomLayer(64).history("2026-01-01T00:00:00Z").push(reference);
     }
 
     private static synchronized byte[] rootfs() {

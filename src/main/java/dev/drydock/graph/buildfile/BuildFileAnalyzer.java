@@ -34,16 +34,34 @@ public class BuildFileAnalyzer {
      */
     public BuildFileAnalysis analyze(BuildFileKind kind, String content, Map<String, String> args,
             Optional<Platform> platform) {
+        return analyze(kind, content, args, platform, Optional.empty());
+    }
+
+    /**
+     * Analyses {@code content} as built up to the {@code target} stage ({@code docker build --target}): that stage
+     * is the final image, and the stages after it are neither read nor dependencies.
+     *
+     * @throws UnknownTargetException when no stage has that name
+     * @throws IllegalArgumentException for a target of a jib.yaml, which has one stage
+     */
+    public BuildFileAnalysis analyze(BuildFileKind kind, String content, Map<String, String> args,
+            Optional<Platform> platform, Optional<String> target) {
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(args, "args");
         if (content.length() > MAX_CONTENT_CHARS) {
             throw new BuildFileSyntaxException(1, "the build file is longer than " + MAX_CONTENT_CHARS + " characters");
         }
-        Platform target = platform.orElse(DEFAULT_PLATFORM);
+        Platform targetPlatform = platform.orElse(DEFAULT_PLATFORM);
         return switch (kind) {
-            case DOCKERFILE -> DockerfileAnalyzer.analyze(content, args, target);
-            case JIB_YAML -> JibYamlAnalyzer.analyze(content, target);
+            case DOCKERFILE -> DockerfileAnalyzer.analyze(content, args, targetPlatform, target);
+            case JIB_YAML -> {
+                if (target.isPresent()) {
+                    throw new IllegalArgumentException("a jib.yaml has no stages to target");
+                }
+                yield JibYamlAnalyzer.analyze(content, targetPlatform);
+            }
         };
     }
 }

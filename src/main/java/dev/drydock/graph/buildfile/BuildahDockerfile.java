@@ -2,6 +2,7 @@ package dev.drydock.graph.buildfile;
 
 import dev.drydock.graph.buildfile.DockerfileParser.Dockerfile;
 import dev.drydock.image.ImageReference;
+import dev.drydock.image.InvalidReferenceException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Set;
  * @param dockerFormat true when a stage sets something only the Docker image format can hold (HEALTHCHECK, SHELL,
  *     ONBUILD): buildah drops them from OCI images
  * @param secretIds the ids of {@code RUN --mount=type=secret} mounts, in file order
+ * @param target the stage buildah builds ({@code --target}); empty for the last. The text ends with that stage.
  */
-public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> secretIds) {
+public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> secretIds, Optional<String> target) {
 
     private static final List<String> DEFAULT_SHELL = RecipeBuilder.DEFAULT_SHELL;
     private static final Set<String> DOCKER_ONLY = Set.of("HEALTHCHECK", "SHELL", "ONBUILD");
@@ -29,6 +31,7 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
     public BuildahDockerfile {
         Objects.requireNonNull(text, "text");
         secretIds = Set.copyOf(new LinkedHashSet<>(secretIds));
+        Objects.requireNonNull(target, "target");
     }
 
     /**
@@ -43,14 +46,36 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
     }
 
     /**
-     * Rewrites {@code content}, also pinning {@code COPY --from=<image>}.
+     * Rewrites {@code content}, also pinning {@code COPY --from=<image>} and {@code RUN --mount=...,from=<image>}.
      *
-     * @param copyPins line of a {@code COPY --from=<image>} → the image, with the digest it is pinned to; a flag
-     *     that is not on the instruction's first line is left as written
+     * @param copyPins line of a {@code COPY --from=<image>} or of a {@code RUN --mount} with {@code from=<image>} →
+     *     the image, with the digest it is pinned to; a flag that is not on the instruction's first line is left as
+     *     written, and of a RUN's mounts those whose {@code from} names that image are pinned
      */
     public static BuildahDockerfile rewrite(String content, Map<Integer, ImageReference> pins,
             Map<Integer, ImageReference> copyPins) {
+        return rewrite(content, pins, copyPins, Optional.empty());
+    }
+
+    /**
+     * Rewrites {@code content} up to the {@code target} stage: the stages after it are cut (their lines go), as
+     * {@code --target} would leave them unbuilt, so their bases are neither pinned nor pulled.
+     *
+     * @throws UnknownTargetException when no stage has that name
+     */
+    public static BuildahDockerfile rewrite(String content, Map<Integer, ImageReference> pins,
+            Map<Integer, ImageReference> copyPins, Optional<String> target) {
         Dockerfile file = DockerfileParser.parse(content);
+        List<Instruction> instructions = file.instructions();
+        if (target.isPresent()) {
+            int first = 0;
+            while (first < instructions.size() && !instructions.get(first).keyword().equals("FROM")) {
+                first++;
+            }
+            int end = first + DockerfileAnalyzer.targetEnd(instructions.subList(first, instructions.size()),
+                    target.get());
+            instructions = instructions.subList(0, end);
+        }
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             lines[i] = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
@@ -65,7 +90,7 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
         List<List<String>> stageShells = new ArrayList<>();
         List<String> shell = DEFAULT_SHELL;
         int stage = -1;
-        for (Instruction instruction : file.instructions()) {
+        for (Instruction instruction : instructions) {
             String keyword = instruction.keyword();
             dockerFormat |= DOCKER_ONLY.contains(keyword);
             switch (keyword) {
@@ -92,8 +117,12 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
                 }
                 case "RUN" -> {
                     secrets.addAll(secretIds(instruction));
+                    ImageReference pin = copyPins.get(instruction.line());
                     if (!instruction.heredocs().isEmpty()) {
-                        replace(out, instruction, "RUN" + flags(instruction) + " " + execForm(shell, script(instruction)));
+                        replace(out, instruction, "RUN" + flags(instruction, pin) + " "
+                                + execForm(shell, script(instruction)));
+                    } else if (pin != null) {
+                        out[instruction.line() - 1] = pinMounts(out[instruction.line() - 1], pin);
                     }
                 }
                 case "COPY" -> {
@@ -114,13 +143,18 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
                 default -> { }
             }
         }
+        if (instructions.size() < file.instructions().size()) {
+            for (int i = file.instructions().get(instructions.size()).line() - 1; i < out.length; i++) {
+                out[i] = null;
+            }
+        }
         StringBuilder text = new StringBuilder();
         for (String line : out) {
             if (line != null) {
                 text.append(line).append('\n');
             }
         }
-        return new BuildahDockerfile(text.toString(), dockerFormat, secrets);
+        return new BuildahDockerfile(text.toString(), dockerFormat, secrets, target.map(String::strip));
     }
 
     // The instruction's first line becomes the replacement, its other lines go.
@@ -148,14 +182,56 @@ public record BuildahDockerfile(String text, boolean dockerFormat, Set<String> s
         return script.toString();
     }
 
-    private static String flags(Instruction instruction) {
+    private static String flags(Instruction instruction, ImageReference pin) {
         StringBuilder flags = new StringBuilder();
         for (Instruction.Flag flag : instruction.flags()) {
-            String value = flag.value();
+            String value = pin != null && flag.name().equals("mount") ? pinMount(flag.value(), pin) : flag.value();
             flags.append(" --").append(flag.name()).append('=')
                     .append(value.chars().anyMatch(Character::isWhitespace) ? json(value) : value);
         }
         return flags.toString();
+    }
+
+    // Every --mount=... word of the line gets its from= pinned when it names the pinned image.
+    private static String pinMounts(String line, ImageReference pin) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < line.length()) {
+            int end = i;
+            while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+                end++;
+            }
+            String word = line.substring(i, end);
+            out.append(word.startsWith("--mount=") ? "--mount=" + pinMount(word.substring(8), pin) : word);
+            while (end < line.length() && Character.isWhitespace(line.charAt(end))) {
+                out.append(line.charAt(end++));
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** A mount's options with {@code from=<image>} pinned, when its image is {@code pin}'s; others as written. */
+    static String pinMount(String mount, ImageReference pin) {
+        String[] options = mount.split(",", -1);
+        for (int i = 0; i < options.length; i++) {
+            int eq = options[i].indexOf('=');
+            if (eq > 0 && options[i].substring(0, eq).strip().equals("from")) {
+                String value = options[i].substring(eq + 1).strip();
+                if (sameImage(value, pin)) {
+                    options[i] = "from=" + pin.name() + "@" + pin.digest().orElseThrow();
+                }
+            }
+        }
+        return String.join(",", options);
+    }
+
+    private static boolean sameImage(String value, ImageReference pin) {
+        try {
+            return ImageReference.parse(value).name().equals(pin.name());
+        } catch (InvalidReferenceException e) {
+            return false;
+        }
     }
 
     private static String execForm(List<String> shell, String script) {

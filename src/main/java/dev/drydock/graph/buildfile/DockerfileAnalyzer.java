@@ -62,7 +62,12 @@ final class DockerfileAnalyzer {
     }
 
     static BuildFileAnalysis analyze(String content, Map<String, String> args, Platform target) {
-        return new DockerfileAnalyzer(DockerfileParser.parse(content), args, target).analyze();
+        return analyze(content, args, target, Optional.empty());
+    }
+
+    static BuildFileAnalysis analyze(String content, Map<String, String> args, Platform target,
+            Optional<String> targetStage) {
+        return new DockerfileAnalyzer(DockerfileParser.parse(content), args, target).analyze(targetStage);
     }
 
     // drydock builds for the target platform without running anything, so the build platform is the same.
@@ -77,9 +82,12 @@ final class DockerfileAnalyzer {
         return automatic;
     }
 
-    private BuildFileAnalysis analyze() {
+    private BuildFileAnalysis analyze(Optional<String> targetStage) {
         List<Instruction> all = file.instructions();
         List<Instruction> afterGlobals = all.subList(readGlobalArgs(all), all.size());
+        if (targetStage.isPresent()) {
+            afterGlobals = afterGlobals.subList(0, targetEnd(afterGlobals, targetStage.get()));
+        }
         List<Instruction> froms = new ArrayList<>();
         List<List<Instruction>> bodies = new ArrayList<>();
         for (Instruction instruction : afterGlobals) {
@@ -312,6 +320,39 @@ final class DockerfileAnalyzer {
                     + e.reason());
             return new StageBase.Unresolved();
         }
+    }
+
+    /**
+     * Where the target stage's instructions end: the stages after it are not built, as with
+     * {@code docker build --target}.
+     */
+    static int targetEnd(List<Instruction> instructions, String target) {
+        String wanted = target.toLowerCase(Locale.ROOT);
+        List<String> names = new ArrayList<>();
+        boolean found = false;
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction instruction = instructions.get(i);
+            if (!instruction.keyword().equals("FROM")) {
+                continue;
+            }
+            if (found) {
+                return i;
+            }
+            stageName(instruction).ifPresent(names::add);
+            found = stageName(instruction).filter(wanted::equals).isPresent();
+        }
+        if (found) {
+            return instructions.size();
+        }
+        throw new UnknownTargetException(target, names);
+    }
+
+    // The AS name of a FROM, lower-cased; empty when it has none.
+    static Optional<String> stageName(Instruction from) {
+        List<String> words = Arguments.whitespaceSeparated(from.arguments());
+        return words.size() == 3 && words.get(1).equalsIgnoreCase("AS")
+                ? Optional.of(words.get(2).toLowerCase(Locale.ROOT))
+                : Optional.empty();
     }
 
     // The final stage and the stages it is built FROM, root first.

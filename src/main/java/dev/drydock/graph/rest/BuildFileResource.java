@@ -3,6 +3,7 @@ package dev.drydock.graph.rest;
 import dev.drydock.graph.buildfile.BuildFileAnalyzer;
 import dev.drydock.graph.buildfile.BuildFileKind;
 import dev.drydock.graph.buildfile.BuildFileSyntaxException;
+import dev.drydock.graph.buildfile.UnknownTargetException;
 import dev.drydock.image.Platform;
 import dev.drydock.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -37,17 +38,33 @@ public class BuildFileResource {
             schema = @Schema(implementation = AnalyzeBuildFileRequest.class), examples = @ExampleObject(name = "dockerfile",
                     value = "{\"kind\": \"Dockerfile\", \"content\": \"ARG V=21\\nFROM eclipse-temurin:${V}-jre\\n\"}")))
     public BuildFileAnalysisResponse analyze(AnalyzeBuildFileRequest request) {
-        AnalyzeBuildFileRequest body = request != null ? request : new AnalyzeBuildFileRequest(null, null, null, null);
+        AnalyzeBuildFileRequest body = request != null ? request : new AnalyzeBuildFileRequest(null, null, null, null, null);
         BuildFileKind kind = kind(body.kind());
         String content = content(body.content());
         Map<String, String> args = args(body.args());
         Optional<Platform> platform = platform(body.platform());
+        Optional<String> target = target(kind, body.target());
         try {
-            return BuildFileAnalysisResponse.of(analyzer.analyze(kind, content, args, platform));
+            return BuildFileAnalysisResponse.of(analyzer.analyze(kind, content, args, platform, target));
+        } catch (UnknownTargetException e) {
+            throw ProblemException.badRequest("target", e.detail());
         } catch (BuildFileSyntaxException e) {
             throw new ProblemException(400, "Invalid build file", kind.displayName() + " line " + e.line() + ": "
                     + e.detail(), "content");
         }
+    }
+
+    private static Optional<String> target(BuildFileKind kind, String target) {
+        if (target == null) {
+            return Optional.empty();
+        }
+        if (kind != BuildFileKind.DOCKERFILE) {
+            throw ProblemException.badRequest("target", "target names a Dockerfile stage, and a jib.yaml has one");
+        }
+        if (target.isBlank()) {
+            throw ProblemException.badRequest("target", "target must name a stage (FROM <image> AS <name>)");
+        }
+        return Optional.of(target.strip());
     }
 
     private static BuildFileKind kind(String kind) {

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -40,7 +41,8 @@ import org.jboss.logging.Logger;
  * the Dockerfile, the secrets and the registry auth file (mode 600) — removed when the build ends, however it ends.
  * A build holds a lock on its directory, so a process that starts after a crash removes what a dead build left
  * ({@link #removeStale()}) and never what a live one uses. Interrupting the building thread kills buildah's whole
- * process tree.
+ * process tree. A build takes one of the worker's full-build slots (shared with Jib) and may fill at most its
+ * {@link DiskCap} of disk.
  */
 public class BuildahBuilder implements BuildEngine<BuildahRequest> {
 
@@ -54,6 +56,8 @@ public class BuildahBuilder implements BuildEngine<BuildahRequest> {
     private final Path root;
     private final String executable;
     private final OutboundPolicy outbound;
+    private final BuildSlots slots;
+    private final DiskCap disk;
     private final RegistryProfile profile;
 
     /**
@@ -61,23 +65,34 @@ public class BuildahBuilder implements BuildEngine<BuildahRequest> {
      * @param outbound every address of every registry of a build must be allowed before buildah starts
      */
     public BuildahBuilder(Path root, OutboundPolicy outbound) {
-        this(root, outbound, RegistryProfile.defaults());
+        this(root, outbound, BuildSlots.unlimited(), DiskCap.of(DiskCap.DEFAULT_MAX_BYTES), RegistryProfile.defaults());
     }
 
-    /** @param profile the configured registry retries: buildah's pulls and pushes retry as often, after as long */
-    public BuildahBuilder(Path root, OutboundPolicy outbound, RegistryProfile profile) {
-        this(root, "buildah", outbound, profile);
+    /**
+     * @param slots the worker's full-build slots, shared with Jib: a build waits for one before buildah starts
+     * @param disk how much disk one build's directory may fill
+     * @param profile the configured registry retries: buildah's pulls and pushes retry as often, after as long
+     */
+    public BuildahBuilder(Path root, OutboundPolicy outbound, BuildSlots slots, DiskCap disk) {
+        this(root, outbound, slots, disk, RegistryProfile.defaults());
     }
 
-    BuildahBuilder(Path root, String executable, OutboundPolicy outbound) {
-        this(root, executable, outbound, RegistryProfile.defaults());
+    public BuildahBuilder(Path root, OutboundPolicy outbound, BuildSlots slots, DiskCap disk, RegistryProfile profile) {
+        this(root, "buildah", outbound, slots, disk, profile);
     }
 
-    BuildahBuilder(Path root, String executable, OutboundPolicy outbound, RegistryProfile profile) {
+    BuildahBuilder(Path root, String executable, OutboundPolicy outbound, BuildSlots slots, DiskCap disk) {
+        this(root, executable, outbound, slots, disk, RegistryProfile.defaults());
+    }
+
+    BuildahBuilder(Path root, String executable, OutboundPolicy outbound, BuildSlots slots, DiskCap disk,
+            RegistryProfile profile) {
         this.root = root;
         this.executable = executable;
         this.outbound = outbound;
-        this.profile = profile;
+        this.slots = Objects.requireNonNull(slots, "slots");
+        this.disk = Objects.requireNonNull(disk, "disk");
+        this.profile = Objects.requireNonNull(profile, "profile");
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -154,6 +169,13 @@ public class BuildahBuilder implements BuildEngine<BuildahRequest> {
         Set<String> secrets = new HashSet<>(request.secrets().values());
         auths.values().forEach(c -> secrets.add(c.password()));
         StepLog log = new StepLog(buildLog, secrets);
+        try (BuildSlots.Slot slot = slots.acquire(log::step)) {
+            return build(request, log, auths, host);
+        }
+    }
+
+    private BuildResult build(BuildahRequest request, StepLog log, Map<String, RegistryCredential> auths,
+            Platform host) throws BuildException {
         Path dir = root.resolve("build-" + UUID.randomUUID());
         try {
             Files.createDirectory(dir);
@@ -195,6 +217,7 @@ public class BuildahBuilder implements BuildEngine<BuildahRequest> {
     private List<String> budCommand(BuildahFiles files, BuildahRequest request, String image, boolean docker) {
         List<String> command = new ArrayList<>(List.of("bud", "--isolation", "chroot", "--layers=false",
                 "--format", docker ? "docker" : "oci", "-f", files.dockerfile().toString(), "-t", image));
+        request.dockerfile().target().ifPresent(stage -> command.addAll(List.of("--target", stage)));
         request.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
         files.secrets().forEach((id, path) -> command.addAll(List.of("--secret", "id=" + id + ",src=" + path)));
         Map<String, String> labels = new LinkedHashMap<>(request.labels());
@@ -258,7 +281,7 @@ public class BuildahBuilder implements BuildEngine<BuildahRequest> {
         reader.start();
         int exit;
         try {
-            exit = process.waitFor();
+            exit = waitWatchingDisk(process, files.dir());
             reader.join();
         } catch (InterruptedException e) {
             killTree(process);
@@ -269,6 +292,22 @@ public class BuildahBuilder implements BuildEngine<BuildahRequest> {
         if (exit != 0) {
             throw new BuildException(arguments.get(0).equals("push") ? BuildException.Kind.PUSH_FAILED
                     : BuildException.Kind.BAD_RECIPE, failure + ": buildah exited with " + exit + " (see the log)");
+        }
+    }
+
+    // Waits for buildah, measuring the build's directory meanwhile and once more at the end.
+    private int waitWatchingDisk(Process process, Path dir) throws InterruptedException, BuildException {
+        boolean exited = false;
+        while (true) {
+            long used = DiskCap.usage(dir);
+            if (used > disk.maxBytes()) {
+                killTree(process);
+                throw new BuildException(BuildException.Kind.BAD_RECIPE, disk.exceeded(used));
+            }
+            if (exited) {
+                return process.exitValue();
+            }
+            exited = process.waitFor(disk.interval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 

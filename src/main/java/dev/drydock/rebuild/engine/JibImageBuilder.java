@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
  * Builds a {@link BuildRequest} with Jib core and pushes it to every target: FROM the base by its pinned
@@ -56,8 +55,8 @@ public final class JibImageBuilder implements BuildEngine<BuildRequest> {
     private final ImageCache<Rebase.HeldImage> pushed = new ImageCache<>(256);
     private final BlobCopy blobs = new BlobCopy();
     private final ExecutorService registryCalls = Executors.newCachedThreadPool(DaemonThreads.named("drydock-rebase"));
-    /** Full Jib builds are CPU-bound: at most this many at once; rebases do not take a slot. */
-    private final Semaphore fullBuilds;
+    /** Full Jib builds are CPU-bound: they take a slot (shared with buildah builds); rebases do not. */
+    private final BuildSlots fullBuilds;
     private final RegistryProfile profile;
 
     /**
@@ -83,23 +82,21 @@ public final class JibImageBuilder implements BuildEngine<BuildRequest> {
 
     /** @param outbound which addresses the build's registries may resolve to */
     public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds, OutboundPolicy outbound) {
-        this(cacheDirectory, rebase, fullBuilds, outbound, RegistryProfile.defaults());
+        this(cacheDirectory, rebase, new BuildSlots(fullBuilds), outbound, RegistryProfile.defaults());
     }
 
     /**
+     * @param fullBuilds the worker's full-build slots, which buildah builds take too
      * @param profile the configured registry settings, retries and circuit breaker, for drydock's own calls of the
      *     build; Jib's connections take the profile's default timeout ({@link #applyTimeout})
      */
-    public JibImageBuilder(Path cacheDirectory, boolean rebase, int fullBuilds, OutboundPolicy outbound,
+    public JibImageBuilder(Path cacheDirectory, boolean rebase, BuildSlots fullBuilds, OutboundPolicy outbound,
             RegistryProfile profile) {
-        if (fullBuilds < 1) {
-            throw new IllegalArgumentException("fullBuilds must be at least 1, got " + fullBuilds);
-        }
         this.push = new JibPush(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
         this.outbound = Objects.requireNonNull(outbound, "outbound");
         this.http = new Http1Client(Duration.ofSeconds(10), outbound);
         this.rebase = rebase;
-        this.fullBuilds = new Semaphore(fullBuilds, true);
+        this.fullBuilds = Objects.requireNonNull(fullBuilds, "fullBuilds");
         this.profile = Objects.requireNonNull(profile, "profile");
     }
 
@@ -171,11 +168,8 @@ public final class JibImageBuilder implements BuildEngine<BuildRequest> {
         jib.setFileEntriesLayers(layers);
         ContainerPlan.apply(jib, request.recipe(), base, labels, created, platforms);
         String digest;
-        acquireFullBuildSlot(out);
-        try {
+        try (BuildSlots.Slot slot = fullBuilds.acquire(out::step)) {
             digest = push.push(jib, request, access, out);
-        } finally {
-            fullBuilds.release();
         }
         BuildResult result = describe(registry, first, digest, request, platforms, before);
         out.step((result.unchanged() ? "unchanged: " + first + " already held " : "pushed ")
@@ -275,18 +269,6 @@ public final class JibImageBuilder implements BuildEngine<BuildRequest> {
                     platformDigests);
         } catch (RegistryException e) {
             throw Failures.fromRegistry(e, "cannot read the pushed image " + first.name() + "@" + digest);
-        }
-    }
-
-    private void acquireFullBuildSlot(StepLog out) throws BuildException {
-        try {
-            if (!fullBuilds.tryAcquire()) {
-                out.step("waiting for a full-build slot (" + fullBuilds.getQueueLength() + " already waiting)");
-                fullBuilds.acquire();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw BuildException.canceled();
         }
     }
 

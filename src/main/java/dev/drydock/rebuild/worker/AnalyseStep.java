@@ -8,6 +8,8 @@ import dev.drydock.graph.buildfile.Engine;
 import dev.drydock.graph.buildfile.EngineChoice;
 import dev.drydock.graph.buildfile.EngineRefusedException;
 import dev.drydock.image.Platform;
+import dev.drydock.rebuild.engine.BuildException;
+import dev.drydock.rebuild.engine.OnBuildTriggers;
 import dev.drydock.source.CheckoutFiles;
 import dev.drydock.source.SourceException;
 import dev.drydock.task.BuildFileSource;
@@ -30,12 +32,18 @@ class AnalyseStep {
         boolean buildah() {
             return engine.engine() == Engine.BUILDAH;
         }
+
+        Analysed withEngine(EngineChoice other) {
+            return new Analysed(buildFile, analysis, other);
+        }
     }
 
     private final BuildFileAnalyzer analyzer;
+    private final OnBuildTriggers onBuild;
 
-    AnalyseStep(BuildFileAnalyzer analyzer) {
+    AnalyseStep(BuildFileAnalyzer analyzer, OnBuildTriggers onBuild) {
         this.analyzer = analyzer;
+        this.onBuild = onBuild;
     }
 
     /** @throws StepFailure when the file is missing or unreadable, does not parse, or the forced engine cannot build it */
@@ -53,7 +61,8 @@ class AnalyseStep {
         Optional<Platform> platform = spec.platforms().stream().findFirst().map(Platform::parse);
         BuildFileAnalysis analysis;
         try {
-            analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), buildFile, run.args(), platform);
+            analysis = analyzer.analyze(BuildFileKind.ofFileName(spec.buildFile()), buildFile, run.args(), platform,
+                    Optional.ofNullable(spec.target()));
         } catch (BuildFileSyntaxException e) {
             throw StepFailure.failed(spec.buildFile() + " line " + e.line() + ": " + e.detail());
         }
@@ -65,5 +74,18 @@ class AnalyseStep {
         }
         run.step("engine: " + engine.engine().wire() + " (" + engine.reason() + ")");
         return new Analysed(buildFile, analysis, engine);
+    }
+
+    /**
+     * The engine again, now that the runtime base is pinned: a base with ONBUILD triggers is built with buildah,
+     * since Jib does not run them.
+     *
+     * @throws BuildException when the task forces Jib onto such a base
+     */
+    Analysed route(RunContext run, Analysed analysed, PinStep.Pins pins) throws BuildException {
+        Platform platform = run.spec().platforms().stream().findFirst().map(Platform::parse)
+                .orElse(BuildFileAnalyzer.DEFAULT_PLATFORM);
+        return analysed.withEngine(onBuild.route(analysed.engine(), analysed.analysis().kind(),
+                Engine.parse(run.spec().engine()), pins.runtimeBase(), platform, run.log()));
     }
 }

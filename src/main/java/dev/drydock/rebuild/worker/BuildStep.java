@@ -54,7 +54,8 @@ class BuildStep {
             pulled.addAll(pins.copies().values());
             everything.addAll(pulled);
             BuildahRequest request = new BuildahRequest(
-                    BuildahDockerfile.rewrite(analysed.buildFile(), pins.stages(), pins.copies()),
+                    BuildahDockerfile.rewrite(analysed.buildFile(), pins.stages(), pins.copies(),
+                            Optional.ofNullable(spec.target())),
                     workspace.context(), pins.runtimeBase(), pulled, targets, platforms, labels, run.args(),
                     secrets(spec), credentials, plainHttp.among(everything));
             return buildah.build(request, run.log());

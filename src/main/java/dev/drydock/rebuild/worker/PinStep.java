@@ -30,7 +30,7 @@ class PinStep {
      *
      * @param resolved reference as written → digest, as recorded on the run
      * @param stages stage index → its FROM image, pinned (Jib: the runtime stage only)
-     * @param copies line → the image of a {@code COPY --from=<image>}, pinned
+     * @param copies line → the image of a {@code COPY --from=<image>} or {@code RUN --mount=...,from=<image>}, pinned
      */
     record Pins(Map<String, String> resolved, Map<Integer, ImageReference> stages, Map<Integer, ImageReference> copies,
             Optional<ImageReference> runtimeBase) {}
@@ -51,9 +51,8 @@ class PinStep {
 
     /** @throws StepFailure when an image the build reads does not exist */
     Pins pin(RunContext run, AnalyseStep.Analysed analysed) throws StepFailure {
-        // Jib pins the recipe's base; buildah every image the file reads.
-        List<Dependency> reads = analysed.buildah()
-                ? analysed.analysis().dependencies().stream().filter(d -> d.via() != Dependency.Via.RUN_MOUNT).toList()
+        // Jib pins the recipe's base; buildah every image the file reads (FROM, COPY --from, RUN --mount from).
+        List<Dependency> reads = analysed.buildah() ? analysed.analysis().dependencies()
                 : analysed.analysis().runtimeDependency().stream().toList();
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<Integer, ImageReference> stages = new LinkedHashMap<>();
@@ -62,7 +61,7 @@ class PinStep {
         for (Dependency read : reads) {
             ImageReference pinned = pin(run, "base", read.reference(), resolved, analysed.buildah() ? role(read) : "")
                     .orElseThrow(() -> StepFailure.failed("base image " + read.reference() + " does not exist"));
-            if (read.via() == Dependency.Via.COPY_FROM) {
+            if (read.via() != Dependency.Via.FROM) {
                 copies.put(read.line(), pinned);
                 continue;
             }

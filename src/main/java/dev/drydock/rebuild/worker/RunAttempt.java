@@ -176,6 +176,7 @@ class RunAttempt {
                 return RunStatus.Error;
             }
             watch.checkStopped();
+            analysed = analyse.route(context, analysed, pins);
             List<ImageReference> targets = Targets.of(context.spec(), context.run(), workspace.commit());
             BuildResult result = build.build(context, workspace, analysed, pins, targets);
             watch.checkStopped();

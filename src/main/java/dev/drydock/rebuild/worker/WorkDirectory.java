@@ -1,8 +1,12 @@
 package dev.drydock.rebuild.worker;
 
+import dev.drydock.rebuild.engine.BuildSlots;
 import dev.drydock.rebuild.engine.BuildahBuilder;
+import dev.drydock.rebuild.engine.DiskCap;
 import dev.drydock.rebuild.engine.ImageRebaser;
 import dev.drydock.rebuild.engine.JibImageBuilder;
+import dev.drydock.rebuild.engine.OnBuildTriggers;
+import dev.drydock.registry.RegistryClient;
 import dev.drydock.source.GitUrlPolicy;
 import dev.drydock.source.SourceCheckout;
 import dev.drydock.source.SourceConfig;
@@ -26,12 +30,15 @@ public class WorkDirectory {
 
     private final Path root;
     private final boolean rebase;
-    private final int fullBuilds;
     private final SourceConfig sources;
+    private final BuildSlots fullBuilds;
+    private final DiskCap buildahDisk;
 
     WorkDirectory(WorkerConfig config, SourceConfig sources) {
         rebase = config.rebase();
-        fullBuilds = config.fullBuilds();
+        // One set of slots for both engines: a buildah build and a full Jib build each take one.
+        fullBuilds = new BuildSlots(config.fullBuilds());
+        buildahDisk = DiskCap.of(config.buildah().maxDisk().asLongValue());
         this.sources = sources;
         try {
             root = config.workDir().isPresent() ? Files.createDirectories(config.workDir().get())
@@ -65,13 +72,20 @@ public class WorkDirectory {
     @Produces
     @Singleton
     BuildahBuilder buildahBuilder(OutboundPolicy outbound, RegistryProfile profile) {
-        BuildahBuilder builder = new BuildahBuilder(root.resolve("buildah"), outbound, profile);
+        BuildahBuilder builder = new BuildahBuilder(root.resolve("buildah"), outbound, fullBuilds, buildahDisk,
+                profile);
         int stale = builder.removeStale();
         if (stale > 0) {
             org.jboss.logging.Logger.getLogger(WorkDirectory.class).infof("removed %d buildah build directories "
                     + "left by a stopped worker", stale);
         }
         return builder;
+    }
+
+    @Produces
+    @Singleton
+    OnBuildTriggers onBuildTriggers(RegistryClient registry) {
+        return new OnBuildTriggers(registry);
     }
 
     @Produces

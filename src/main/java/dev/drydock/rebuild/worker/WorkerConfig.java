@@ -1,5 +1,6 @@
 package dev.drydock.rebuild.worker;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -59,4 +60,16 @@ public interface WorkerConfig {
      */
     @WithDefault("2")
     int fullBuilds();
+
+    /** buildah builds (Dockerfiles Jib cannot build); each takes one of the {@link #fullBuilds()} slots. */
+    Buildah buildah();
+
+    interface Buildah {
+        /**
+         * The disk one build may fill (its image storage, working container and RUN output), measured every second
+         * while it runs; more fails the run and removes the build's storage.
+         */
+        @WithDefault("10G")
+        MemorySize maxDisk();
+    }
 }

@@ -54,6 +54,34 @@ class BuildahDockerfileTest {
     }
 
     @Test
+    void shouldCutTheStagesAfterTheTargetAndNameItForBuildah() {
+        String file = "ARG V=1\nFROM busybox AS build\nRUN echo $V > /v\nFROM nginx:1\nCOPY --from=build /v /v\n";
+        ImageReference busybox = ImageReference.parse("busybox:latest").withDigest(dev.drydock.image.Digest.parse(DIGEST));
+
+        BuildahDockerfile rewritten = BuildahDockerfile.rewrite(file, Map.of(0, busybox), Map.of(), Optional.of("build"));
+
+        assertThat(rewritten.text()).isEqualTo("ARG V=1\nFROM docker.io/library/busybox@" + DIGEST
+                + " AS build\nRUN echo $V > /v\n");
+        assertThat(rewritten.target()).contains("build");
+    }
+
+    @Test
+    void shouldPinTheImageOfARunMountAndLeaveItsStageMountsAsWritten() {
+        String file = "FROM busybox AS build\nFROM busybox\n"
+                + "RUN --mount=type=bind,from=build,target=/b --mount=type=cache,target=/c,from=nginx:1 ls /b /c\n"
+                + "RUN --mount=type=bind,from=nginx:1,target=/n <<EOF\nls /n\nEOF\n";
+        ImageReference nginx = ImageReference.parse("nginx:1").withDigest(dev.drydock.image.Digest.parse(DIGEST));
+
+        BuildahDockerfile rewritten = BuildahDockerfile.rewrite(file, Map.of(), Map.of(3, nginx, 4, nginx));
+
+        assertThat(rewritten.text()).isEqualTo("FROM busybox AS build\nFROM busybox\n"
+                + "RUN --mount=type=bind,from=build,target=/b --mount=type=cache,target=/c,from=docker.io/library/nginx@"
+                + DIGEST + " ls /b /c\n"
+                + "RUN --mount=type=bind,from=docker.io/library/nginx@" + DIGEST + ",target=/n [\"/bin/sh\", \"-c\", "
+                + "\"ls /n\\n\"]\n\n");
+    }
+
+    @Test
     void shouldTurnRunHeredocsIntoTheExecFormOfTheStageShell() {
         String file = "FROM busybox\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\n"
                 + "RUN --mount=type=secret,id=token <<EOF\nmkdir -p /out\necho \"built\" > /out/a\nEOF\n"

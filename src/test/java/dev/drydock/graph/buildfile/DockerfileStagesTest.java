@@ -15,6 +15,43 @@ class DockerfileStagesTest {
     private final BuildFileAnalyzer analyzer = new BuildFileAnalyzer();
 
     @Test
+    void shouldAnalyseATargetStageAsTheFinalImageWithoutTheStagesAfterIt() {
+        String file = """
+                FROM maven:3.9 AS build
+                RUN mvn package
+                FROM eclipse-temurin:21-jre AS runtime
+                COPY app.jar /app.jar
+                FROM nginx:1 AS docs
+                RUN make docs
+                """;
+
+        BuildFileAnalysis runtime = analyzer.analyze(BuildFileKind.DOCKERFILE, file, Map.of(), Optional.empty(),
+                Optional.of("Runtime"));
+
+        assertThat(runtime.stages()).extracting(Stage::name).containsExactly(Optional.of("build"), Optional.of("runtime"));
+        assertThat(runtime.references()).extracting(ImageReference::toString)
+                .containsExactly("docker.io/library/maven:3.9", "docker.io/library/eclipse-temurin:21-jre");
+        assertThat(runtime.runtimeDependency()).map(d -> d.reference().toString())
+                .contains("docker.io/library/eclipse-temurin:21-jre");
+        assertThat(runtime.engine()).map(EngineChoice::engine).as("the target is Jib-expressible").contains(Engine.JIB);
+        assertThat(runtime.recipe()).isPresent();
+
+        BuildFileAnalysis build = analyzer.analyze(BuildFileKind.DOCKERFILE, file, Map.of(), Optional.empty(),
+                Optional.of("build"));
+        assertThat(build.references()).extracting(ImageReference::toString).containsExactly("docker.io/library/maven:3.9");
+        assertThat(build.engine()).map(EngineChoice::engine).contains(Engine.BUILDAH);
+    }
+
+    @Test
+    void shouldNameTheStagesThereAreWhenTheTargetIsNoneOfThem() {
+        BuildFileSyntaxException e = org.assertj.core.api.Assertions.catchThrowableOfType(UnknownTargetException.class,
+                () -> analyzer.analyze(BuildFileKind.DOCKERFILE, "FROM a AS build\nFROM b\nFROM c AS test\n", Map.of(),
+                        Optional.empty(), Optional.of("runtime")));
+
+        assertThat(e.detail()).isEqualTo("target runtime is not a stage of the Dockerfile: its stages are build, test");
+    }
+
+    @Test
     void shouldListStagesWithTheirBases() {
         BuildFileAnalysis analysis = analyzer.analyze(BuildFileKind.DOCKERFILE, """
                 ARG BASE=eclipse-temurin:21-jre

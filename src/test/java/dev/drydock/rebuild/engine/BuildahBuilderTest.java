@@ -2,18 +2,27 @@ package dev.drydock.rebuild.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.drydock.graph.buildfile.BuildahDockerfile;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
 import dev.drydock.net.OutboundPolicy;
 import dev.drydock.registry.CredentialLookup;
+import dev.drydock.image.Digest;
+import dev.drydock.testing.BusyboxImage;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BuildahBuilderTest {
 
+    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(120);
+
     @TempDir
     Path root;
+
+    @TempDir
+    Path context;
 
     @Test
     void shouldRemoveWhatADeadBuildLeftButNotWhatALiveOneUses() throws Exception {
@@ -70,5 +84,68 @@ class BuildahBuilderTest {
 
         assertThat(e.getMessage()).contains("which the outbound policy does not allow");
         assertThat(root).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldWaitForAFullBuildSlotHeldByAnotherBuildBeforeStartingBuildah() throws Exception {
+        BuildSlots slots = new BuildSlots(1);
+        BuildahBuilder builder = new BuildahBuilder(root, OutboundPolicy.defaults().withLoopback(true), slots,
+                DiskCap.of(DiskCap.DEFAULT_MAX_BYTES));
+        BuildahRequest request = request("FROM %s\nRUN echo slot > /slot\n", "slot");
+        BuildSlots.Slot held = slots.acquire(BuildLog.discard());
+        CountDownLatch waiting = new CountDownLatch(1);
+        List<String> log = new CopyOnWriteArrayList<>();
+        CompletableFuture<BuildResult> build = CompletableFuture.supplyAsync(() -> {
+            try {
+                return builder.build(request, message -> {
+                    log.add(message);
+                    if (message.startsWith("waiting for a full-build slot")) {
+                        waiting.countDown();
+                    }
+                });
+            } catch (BuildException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(waiting.await(30, TimeUnit.SECONDS)).as("the build waits for the slot").isTrue();
+        assertThat(builder.buildDirectories()).as("buildah has not started: no build directory").isEmpty();
+        assertThat(log).noneMatch(m -> m.startsWith("buildah:"));
+        held.close();
+
+        BuildResult result = build.get(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(result.digest()).startsWith("sha256:");
+        assertThat(log).anyMatch(m -> m.contains("RUN echo slot > /slot"));
+        assertThat(slots.waiting()).isZero();
+    }
+
+    @Test
+    void shouldStopABuildThatFillsMoreDiskThanItsCapAndRemoveItsStorage() {
+        BuildahBuilder builder = new BuildahBuilder(root, OutboundPolicy.defaults().withLoopback(true),
+                BuildSlots.unlimited(), new DiskCap(16L << 20, Duration.ofMillis(200)));
+        // Fills 32 MiB, then would run for ten minutes: only the watch can end it in time.
+        BuildahRequest request = request("FROM %s\nRUN busybox dd if=/dev/zero of=/big bs=1048576 count=32"
+                + " && sleep 600\n", "disk");
+
+        BuildException e = assertTimeoutPreemptively(BUILD_TIMEOUT,
+                () -> catchThrowableOfType(BuildException.class, () -> builder.build(request, BuildLog.discard())));
+
+        assertThat(e).isNotNull();
+        assertThat(e.kind()).isEqualTo(BuildException.Kind.BAD_RECIPE);
+        assertThat(e.getMessage()).startsWith("the build used ")
+                .contains("more than its limit of 16.0 MiB (drydock.worker.buildah.max-disk)");
+        assertThat(builder.buildDirectories()).as("the build's storage is removed").isEmpty();
+        assertThat(ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("sleep 600"))).isEmpty();
+    }
+
+    private BuildahRequest request(String dockerfile, String name) {
+        String reference = BuildRegistries.upstream() + "/bases/busybox-" + name + "-" + UUID.randomUUID() + ":1";
+        ImageReference base = ImageReference.parse(reference)
+                .withDigest(Digest.parse(BusyboxImage.push(reference).digest()));
+        ImageReference target = ImageReference.parse(BuildRegistries.privateRegistry() + "/team/" + name + ":1");
+        return new BuildahRequest(BuildahDockerfile.rewrite(dockerfile.formatted(reference), Map.of(0, base)), context,
+                Optional.of(base), List.of(base), List.of(target), List.of(), Map.of(), Map.of(), Map.of(),
+                CredentialLookup.anonymous(), BuildRegistries.plainHttp());
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyseStepTest {
 
     private final StepFixtures fixtures = new StepFixtures();
-    private final AnalyseStep step = new AnalyseStep(new BuildFileAnalyzer());
+    private final AnalyseStep step = new AnalyseStep(new BuildFileAnalyzer(), null);
 
     @TempDir
     Path context;

@@ -187,30 +187,30 @@ class BuildahRebuildTest {
                 .body("detail", org.hamcrest.Matchers.containsString("jib cannot build it: line 2: RUN"));
     }
 
-    private static String busybox(String name) {
+    static String busybox(String name) {
         String reference = TestStack.get().upstreamRegistry().host() + "/bases/" + unique("busybox-" + name) + ":1";
         BusyboxImage.push(reference);
         return reference;
     }
 
-    private static String name(String reference) {
+    static String name(String reference) {
         return reference.substring(0, reference.lastIndexOf(':'));
     }
 
-    private static Map<String, Object> task(String name, String dockerfile, Map<String, String> files) {
+    static Map<String, Object> task(String name, String dockerfile, Map<String, String> files) {
         Map<String, String> all = new HashMap<>(files);
         all.put("Dockerfile", dockerfile);
         return Map.of("name", name, "source", Map.of("inline", Map.of("files", all)),
                 "images", List.of(privateImage(name)));
     }
 
-    private static JsonNode succeeded(String task) {
+    static JsonNode succeeded(String task) {
         JsonNode run = awaitFinished(task, 1).get(0);
         assertThat(run.get("status").asText()).as(log(run)).isEqualTo("Succeeded");
         return run;
     }
 
-    private static List<String> diffIds(String image) {
+    static List<String> diffIds(String image) {
         return strings(Skopeo.config(image).get("rootfs").get("diff_ids"));
     }
 

@@ -81,6 +81,16 @@ class PinStepTest {
     }
 
     @Test
+    void shouldPinTheImageARunMountReadsForBuildah() throws Exception {
+        String file = "FROM " + BASE + "\nRUN --mount=type=bind,from=" + TOOLS + ",target=/t cat /t/x > /x\n";
+
+        PinStep.Pins pins = step.pin(fixtures.context(task(), Map.of()), analysed(file, Engine.BUILDAH));
+
+        assertThat(pins.copies()).containsExactly(Map.entry(2, ImageReference.parse(TOOLS).withDigest(TOOLS_NOW)));
+        assertThat(fixtures.log).anySatisfy(line -> assertThat(line).endsWith("(stage 0, RUN --mount line 2)"));
+    }
+
+    @Test
     void shouldPinOnlyTheRuntimeBaseForJib() throws Exception {
         String file = "FROM " + TOOLS + " AS tools\nFROM " + BASE + "\nCOPY a /a\n";
 
