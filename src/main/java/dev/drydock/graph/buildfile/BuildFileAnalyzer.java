@@ -25,7 +25,7 @@ public class BuildFileAnalyzer {
     /**
      * Analyses {@code content}.
      *
-     * @param args build arguments (Dockerfile {@code ARG}s; a jib.yaml ignores them)
+     * @param args build arguments: Dockerfile {@code ARG}s, and a jib.yaml's {@code ${NAME}} templates
      * @param platform the target platform, {@link #DEFAULT_PLATFORM} when empty; it is what
      *     {@code $TARGETPLATFORM} and {@code $BUILDPLATFORM} mean. A jib.yaml builds its
      *     {@code from.platforms} when it lists any.
@@ -43,7 +43,7 @@ public class BuildFileAnalyzer {
         Platform target = platform.orElse(DEFAULT_PLATFORM);
         return switch (kind) {
             case DOCKERFILE -> DockerfileAnalyzer.analyze(content, args, target);
-            case JIB_YAML -> JibYamlAnalyzer.analyze(content, target);
+            case JIB_YAML -> JibYamlAnalyzer.analyze(content, args, target);
         };
     }
 }
