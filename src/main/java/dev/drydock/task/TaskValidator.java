@@ -63,7 +63,7 @@ public class TaskValidator {
         }
         int timeout = timeout(s);
         return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout,
-                engine(s), secrets(s.secrets()), null);
+                engine(s), secrets(s.secrets()), null, ImageTimestamp.validate(s.created(), source));
     }
 
     /**
@@ -74,7 +74,7 @@ public class TaskValidator {
         for (var field : List.of(Map.entry("source", s.source() != null), Map.entry("buildFile", s.buildFile() != null),
                 Map.entry("args", s.args() != null && !s.args().isEmpty()),
                 Map.entry("platforms", s.platforms() != null && !s.platforms().isEmpty()),
-                Map.entry("secrets", s.secrets() != null && !s.secrets().isEmpty()),
+                Map.entry("secrets", s.secrets() != null && !s.secrets().isEmpty()), Map.entry("created", s.created() != null),
                 Map.entry("engine", s.engine() != null && !s.engine().isBlank() && !s.engine().strip().equals("rebase")))) {
             if (field.getValue()) {
                 throw ProblemException.badRequest(field.getKey(), "a rebase task has no " + field.getKey()
@@ -104,7 +104,7 @@ public class TaskValidator {
             throw ProblemException.badRequest("credentials", "no credential set named '" + s.credentials() + "'");
         }
         return new TaskSpec(s.name(), null, null, Map.of(), images, List.of(), triggers, s.credentials(), timeout(s),
-                null, null, new TaskSpec.Rebase(image, base));
+                null, null, new TaskSpec.Rebase(image, base), null);
     }
 
     /** The normalised reference, or null when none is given. */

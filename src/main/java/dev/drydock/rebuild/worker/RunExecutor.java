@@ -37,6 +37,7 @@ import dev.drydock.registry.RegistryConfig;
 import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.RegistrySettingsProvider;
 import dev.drydock.task.BuildFileSource;
+import dev.drydock.task.ImageTimestamp;
 import dev.drydock.task.Task;
 import dev.drydock.task.TaskService;
 import dev.drydock.task.TaskSpec;
@@ -387,8 +388,8 @@ public class RunExecutor {
                 return Optional.empty();
             }
             checkStopped(stop);
-            // Fixed, so that an unchanged input builds the same digest.
-            Instant created = Instant.EPOCH;
+            // Fixed (the epoch or the commit's time), so that an unchanged input builds the same digest.
+            Instant created = ImageTimestamp.of(spec, workspace.commitTime());
             List<ImageReference> targets = targets(spec, run, commit);
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("org.opencontainers.image.source", spec.source().git() != null
