@@ -111,9 +111,9 @@ class DashboardPagesTest {
             asReader().get("/runs/" + run + "/log.txt").then().statusCode(200).body(containsString("step 1/3"));
             asReader().get("/bases").then().statusCode(200).body(containsString("<h1>Bases</h1>"))
                     .body(containsString(DashboardFixtures.upstreamImage(task)));
-            asReader().get("/graph").then().statusCode(200).body(containsString("<svg class=\"graph\""))
+            asReader().get("/graph?task=" + task).then().statusCode(200).body(containsString("<svg class=\"graph\""))
                     .body(containsString("href=\"/tasks/" + task + "\""));
-            asReader().get("/tasks").then().statusCode(200).body(containsString("href=\"/tasks/" + task + "\""));
+            asReader().get("/tasks?q=" + task).then().statusCode(200).body(containsString("href=\"/tasks/" + task + "\""));
             asReader().get("/tasks/" + task).then().statusCode(200).body(containsString("<h1>" + task + "</h1>"))
                     .body(containsString("a new digest of its runtime base"));
             asReader().get("/runs/999999999").then().statusCode(404).contentType(containsString("text/html"))
