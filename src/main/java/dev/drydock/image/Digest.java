@@ -9,15 +9,17 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A content digest such as {@code sha256:<64 hex>}. Only sha256 and sha512 are accepted, with
- * lower-case hex, as the OCI image spec registers no other algorithms.
+ * A content digest such as {@code sha256:<64 hex>}. sha256, sha384 and sha512 are accepted, with
+ * lower-case hex: the algorithms go-digest (and so Distribution) registers; the OCI image spec names
+ * sha256 and sha512.
  */
 public final class Digest {
 
     public static final String SHA256 = "sha256";
+    public static final String SHA384 = "sha384";
     public static final String SHA512 = "sha512";
 
-    private static final Map<String, Integer> HEX_LENGTHS = Map.of(SHA256, 64, SHA512, 128);
+    private static final Map<String, Integer> HEX_LENGTHS = Map.of(SHA256, 64, SHA384, 96, SHA512, 128);
     private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*");
     private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]*");
     private static final Pattern ANY_HEX = Pattern.compile("[0-9a-fA-F]*");
@@ -49,7 +51,7 @@ public final class Digest {
         }
         Integer length = HEX_LENGTHS.get(algorithm);
         if (length == null) {
-            throw invalid(input, "unsupported digest algorithm \"" + algorithm + "\", expected sha256 or sha512");
+            throw invalid(input, "unsupported digest algorithm \"" + algorithm + "\", expected sha256, sha384 or sha512");
         }
         if (!LOWER_HEX.matcher(hex).matches()) {
             throw invalid(input, ANY_HEX.matcher(hex).matches()

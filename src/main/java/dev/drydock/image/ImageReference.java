@@ -31,6 +31,7 @@ public final class ImageReference {
     private static final Pattern PORT = Pattern.compile("[0-9]+");
     private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
 
     private final String registry;
     private final String repository;
@@ -54,6 +55,10 @@ public final class ImageReference {
         }
         if (s.contains("://")) {
             throw new InvalidReferenceException(s, Part.DOMAIN, "reference must not include a URL scheme");
+        }
+        if (IMAGE_ID.matcher(s).matches()) {
+            throw new InvalidReferenceException(s, Part.PATH,
+                    "repository must not be 64 hex characters: that is an image id, not a name");
         }
 
         String rest = s;
@@ -79,7 +84,7 @@ public final class ImageReference {
         String registry = DOCKER_HUB;
         String path = rest;
         int slash = rest.indexOf('/');
-        if (slash >= 0 && isDomain(rest.substring(0, slash))) {
+        if (slash >= 0 && isDomain(rest.substring(0, slash)) && !isHubPath(rest.substring(0, slash))) {
             registry = normaliseDomain(rest.substring(0, slash), s);
             path = rest.substring(slash + 1);
         }
@@ -98,6 +103,11 @@ public final class ImageReference {
     // As in docker: a host needs a dot or a port, or must be localhost; "a/b" is Docker Hub's a/b.
     private static boolean isDomain(String component) {
         return component.indexOf('.') >= 0 || component.indexOf(':') >= 0 || component.equals("localhost");
+    }
+
+    // The grammar's domain is optional: "ex_ample.com/app" is no host (a '_'), so it is all path.
+    private static boolean isHubPath(String component) {
+        return PATH_COMPONENT.matcher(component).matches() && !HOST_NAME.matcher(component).matches();
     }
 
     private static String normaliseDomain(String domain, String input) {

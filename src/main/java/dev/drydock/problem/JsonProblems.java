@@ -82,7 +82,7 @@ public final class JsonProblems {
             return "one of " + List.of(type.getEnumConstants()).stream().map(Object::toString).collect(Collectors.joining(", "));
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
+            return "a list (a JSON array such as [\"a\", \"b\"]), not a single value";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) {
             return "an object";

@@ -63,7 +63,12 @@ public class ProblemMappers {
             case 406 -> "Accept";
             default -> null;
         };
-        return respond(Problem.of(status, type.getReasonPhrase(), e.getMessage(), field));
+        String detail = switch (status) {
+            case 415 -> "this endpoint reads JSON: send the header Content-Type: application/json";
+            case 406 -> "this endpoint answers JSON: send Accept: application/json (or leave Accept out)";
+            default -> e.getMessage();
+        };
+        return respond(Problem.of(status, type.getReasonPhrase(), detail, field));
     }
 
     /** Anything else is a bug: logged with its stack trace under an id, answered with the id and nothing internal. */

@@ -12,30 +12,22 @@ final class Digests {
     }
 
     static Digest of(String algorithm, byte[] content) {
-        if (algorithm.equals(Digest.SHA256)) {
-            return Digest.sha256Of(content);
-        }
-        if (!algorithm.equals(Digest.SHA512)) {
-            throw new IllegalArgumentException("unsupported digest algorithm " + algorithm);
-        }
-        try {
-            return Digest.parse(Digest.SHA512 + ":"
-                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(content)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime must provide SHA-512", e);
-        }
+        MessageDigest hasher = hasher(algorithm);
+        hasher.update(content);
+        return finish(algorithm, hasher);
     }
 
-    /** A fresh hasher for {@code algorithm} (sha256 or sha512), for content that is streamed. */
+    /** A fresh hasher for {@code algorithm} (sha256, sha384 or sha512), for content that is streamed. */
     static MessageDigest hasher(String algorithm) {
         try {
             return switch (algorithm) {
                 case Digest.SHA256 -> MessageDigest.getInstance("SHA-256");
+                case Digest.SHA384 -> MessageDigest.getInstance("SHA-384");
                 case Digest.SHA512 -> MessageDigest.getInstance("SHA-512");
                 default -> throw new IllegalArgumentException("unsupported digest algorithm " + algorithm);
             };
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime must provide SHA-256 and SHA-512", e);
+            throw new IllegalStateException("every Java runtime must provide SHA-256, SHA-384 and SHA-512", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.drydock.source;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Objects;
  * @param contextDir the build context: the repository's context directory at {@code commit}
  * @param commit the full commit id that was checked out
  * @param mirror what the cached mirror had to do to provide it
+ * @param commitTime the commit's committer time (what {@code SOURCE_DATE_EPOCH} is set to by convention)
  */
-public record Checkout(Path contextDir, String commit, Mirror mirror) {
+public record Checkout(Path contextDir, String commit, Mirror mirror, Instant commitTime) {
 
     /** How the commit got into the cached mirror. */
     public enum Mirror {
@@ -26,5 +28,6 @@ public record Checkout(Path contextDir, String commit, Mirror mirror) {
         Objects.requireNonNull(contextDir, "contextDir");
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(mirror, "mirror");
+        Objects.requireNonNull(commitTime, "commitTime");
     }
 }

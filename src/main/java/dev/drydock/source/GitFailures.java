@@ -1,6 +1,11 @@
 package dev.drydock.source;
 
 import dev.drydock.source.SourceException.Kind;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,11 +39,38 @@ final class GitFailures {
             kind = Kind.INVALID;
         } else if (hasCause(e, NoRemoteRepositoryException.class) || e instanceof InvalidRemoteException
                 || lower.contains("repository not found") || lower.contains("not found")) {
-            kind = Kind.NOT_FOUND;
+            return new SourceException(Kind.NO_REPOSITORY, "no git repository at " + GitUrlPolicy.redact(url)
+                    + ": the URL is wrong, or the repository is private and needs a credential set (" + detail + ")",
+                    null);
         } else {
             kind = Kind.UNREACHABLE;
+            if (isConnectionFailure(e, lower)) {
+                return new SourceException(kind, "cannot reach " + hostOf(url) + ": check the host and port in the URL "
+                        + "and that drydock's network can reach it (" + detail + ")", null);
+            }
         }
         return new SourceException(kind, doing + " " + GitUrlPolicy.redact(url) + " failed: " + detail, null);
+    }
+
+    // The host did not answer at all, as opposed to a server that answered with an error.
+    private static boolean isConnectionFailure(Exception e, String lower) {
+        return hasCause(e, UnknownHostException.class) || hasCause(e, ConnectException.class)
+                || hasCause(e, NoRouteToHostException.class) || hasCause(e, SocketTimeoutException.class)
+                || lower.contains("connection failed") || lower.contains("connection refused")
+                || lower.contains("unknownhost") || lower.contains("unknown host") || lower.contains("timed out")
+                || lower.contains("no route to host");
+    }
+
+    private static String hostOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() != null) {
+                return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+            }
+        } catch (IllegalArgumentException e) {
+            // scp-like git@host:path: shown as written, without user info
+        }
+        return GitUrlPolicy.redact(url);
     }
 
     /** {@code text} with every URL's user and password removed. */

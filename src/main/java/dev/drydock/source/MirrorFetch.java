@@ -45,7 +45,7 @@ final class MirrorFetch {
                         List.of(new RefSpec("+" + commit + ":refs/drydock/commits/" + commit)), 0, false, maxBytes);
                 id = findCommit(repository, commit);
             } catch (SourceException e) {
-                if (e.kind() != Kind.NOT_FOUND && e.kind() != Kind.UNREACHABLE) {
+                if (e.kind() != Kind.NOT_FOUND && e.kind() != Kind.NO_REPOSITORY && e.kind() != Kind.UNREACHABLE) {
                     throw e;
                 }
             }

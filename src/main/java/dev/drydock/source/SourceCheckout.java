@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -78,7 +79,11 @@ public final class SourceCheckout {
         requireEmpty(workDir);
         return withCommit(source, commit, credential, (repository, resolved) -> {
             TreeExport.export(repository, resolved.id(), source.context(), workDir, limits);
-            return new Checkout(workDir, resolved.id().name(), resolved.mirror());
+            Instant commitTime;
+            try (RevWalk walk = new RevWalk(repository)) {
+                commitTime = Instant.ofEpochSecond(walk.parseCommit(resolved.id()).getCommitTime());
+            }
+            return new Checkout(workDir, resolved.id().name(), resolved.mirror(), commitTime);
         });
     }
 

@@ -7,11 +7,13 @@ public class SourceException extends RuntimeException {
 
     /** What went wrong. */
     public enum Kind {
-        /** The repository, ref, commit or context directory does not exist. */
+        /** The ref, commit or context directory does not exist in the repository. */
         NOT_FOUND,
+        /** The git server (or path) answered, but holds no repository at the URL. */
+        NO_REPOSITORY,
         /** The git server refused the credentials, or needs some. */
         AUTH,
-        /** The git server could not be reached or failed; may pass. */
+        /** The git host could not be reached (no such host, refused, timed out) or failed; may pass. */
         UNREACHABLE,
         /**
          * The source is not acceptable as written: a path escaping its directory, a tree whose entries collide, a

@@ -58,6 +58,7 @@ public class BuildFileSource {
             String field = switch (e.kind()) {
                 case NOT_FOUND -> commit.isPresent() ? "commit" : "source.git.ref";
                 case BAD_FILE -> "buildFile";
+                // NO_REPOSITORY, UNREACHABLE, AUTH, INVALID: what to fix is the URL (or its credentials)
                 default -> "source.git.url";
             };
             throw ProblemException.badRequest(field, "cannot read " + shown + ": " + e.getMessage());

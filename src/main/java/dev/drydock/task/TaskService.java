@@ -244,7 +244,8 @@ public class TaskService {
         TaskSpec.Rebase rebase = spec.rebase();
         String base = rebase.base() != null ? rebase.base() : rebaseBases.statedBase(rebase.image());
         TaskSpec resolved = new TaskSpec(spec.name(), null, null, spec.args(), spec.images(), spec.platforms(),
-                spec.triggers(), spec.credentials(), spec.timeoutSeconds(), null, null, null, new TaskSpec.Rebase(rebase.image(), base));
+                spec.triggers(), spec.credentials(), spec.timeoutSeconds(), null, null, null,
+                new TaskSpec.Rebase(rebase.image(), base), null);
         List<GraphEdge> edges = List.of(rebaseEdge(base), rebaseEdge(rebase.image()));
         return new Analysed(resolved, edges, validator.literalOutputs(resolved), Optional.empty(),
                 new BuildFileSource.BuildFileText("", Optional.empty(), false));

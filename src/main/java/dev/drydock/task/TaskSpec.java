@@ -32,7 +32,9 @@ public record TaskSpec(
         @Schema(description = "RUN --mount=type=secret ids → the credential set whose password is the secret (buildah builds)",
                 examples = "{\"npmrc\": \"npm-token\"}") Map<String, String> secrets,
         @Schema(description = "Instead of source and buildFile: rebase an image built elsewhere onto its base's current digest")
-        Rebase rebase) {
+        Rebase rebase,
+        @Schema(description = "Image creation time: epoch (default, 1970-01-01) or commit (the commit's time, as "
+                + "SOURCE_DATE_EPOCH; git sources only)", examples = "commit") String created) {
 
     /** Whether this task rebases an image built elsewhere rather than building a source. */
     public boolean rebasing() {
@@ -42,19 +44,19 @@ public record TaskSpec(
     /** A copy with other triggers, everything else the same. */
     public TaskSpec withTriggers(Triggers triggers) {
         return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
-                engine, target, secrets, rebase);
+                engine, target, secrets, rebase, created);
     }
 
     /** A copy with another name, everything else the same. */
     public TaskSpec withName(String name) {
         return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
-                engine, target, secrets, rebase);
+                engine, target, secrets, rebase, created);
     }
 
     /** A copy with another source, everything else the same. */
     public TaskSpec withSource(Source source) {
         return new TaskSpec(name, source, buildFile, args, images, platforms, triggers, credentials, timeoutSeconds,
-                engine, target, secrets, rebase);
+                engine, target, secrets, rebase, created);
     }
 
     public record Source(Git git, Inline inline) {}

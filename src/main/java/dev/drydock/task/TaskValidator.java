@@ -64,7 +64,7 @@ public class TaskValidator {
         }
         int timeout = timeout(s);
         return new TaskSpec(s.name(), source, buildFile, args, images, platforms, triggers, s.credentials(), timeout,
-                engine(s), target(s, buildFile), secrets(s.secrets()), null);
+                engine(s), target(s, buildFile), secrets(s.secrets()), null, ImageTimestamp.validate(s.created(), source));
     }
 
     /**
@@ -77,6 +77,7 @@ public class TaskValidator {
                 Map.entry("platforms", s.platforms() != null && !s.platforms().isEmpty()),
                 Map.entry("secrets", s.secrets() != null && !s.secrets().isEmpty()),
                 Map.entry("target", s.target() != null),
+                Map.entry("created", s.created() != null),
                 Map.entry("engine", s.engine() != null && !s.engine().isBlank() && !s.engine().strip().equals("rebase")))) {
             if (field.getValue()) {
                 throw ProblemException.badRequest(field.getKey(), "a rebase task has no " + field.getKey()
@@ -106,7 +107,7 @@ public class TaskValidator {
             throw ProblemException.badRequest("credentials", "no credential set named '" + s.credentials() + "'");
         }
         return new TaskSpec(s.name(), null, null, Map.of(), images, List.of(), triggers, s.credentials(), timeout(s),
-                null, null, null, new TaskSpec.Rebase(image, base));
+                null, null, null, new TaskSpec.Rebase(image, base), null);
     }
 
     /** The normalised reference, or null when none is given. */

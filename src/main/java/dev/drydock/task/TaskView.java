@@ -1,5 +1,6 @@
 package dev.drydock.task;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.drydock.graph.GraphEdge;
 import java.time.Instant;
 import java.util.List;
@@ -13,4 +14,11 @@ public record TaskView(
         String analyzedCommit,
         boolean stored,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** Target tags a base rebuild overwrites although they look immutable ({@link TagWarnings}). */
+    @JsonProperty("warnings")
+    public List<String> warnings() {
+        return TagWarnings.of(spec);
+    }
+}

@@ -85,6 +85,25 @@ public class BaseService {
                 : TrackedBase.<TrackedBase>findAll(sort)).page(Page.of(page, size)).list();
     }
 
+    /** A page of the bases whose reference contains {@code text} (any case), with the status when given. */
+    public List<TrackedBase> search(Optional<BaseStatus> status, String text, int page, int size) {
+        return searchQuery(status, text).page(Page.of(page, size)).list();
+    }
+
+    public long countSearch(Optional<BaseStatus> status, String text) {
+        return searchQuery(status, text).count();
+    }
+
+    private static io.quarkus.hibernate.orm.panache.PanacheQuery<TrackedBase> searchQuery(Optional<BaseStatus> status,
+            String text) {
+        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return status.isPresent()
+                ? TrackedBase.find("lower(reference) like ?1 escape '\\' and status = ?2", Sort.by("id"), like,
+                        status.get().wire())
+                : TrackedBase.find("lower(reference) like ?1 escape '\\'", Sort.by("id"), like);
+    }
+
     /** Every base tracked for the tag as a whole (no platform), the digests tasks are pinned to. */
     public List<TrackedBase> wholeTags() {
         return TrackedBase.list("platform", "");

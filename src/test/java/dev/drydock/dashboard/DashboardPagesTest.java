@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each page, its session rules and its buttons, over HTTP. */
@@ -111,9 +112,9 @@ class DashboardPagesTest {
             asReader().get("/runs/" + run + "/log.txt").then().statusCode(200).body(containsString("step 1/3"));
             asReader().get("/bases").then().statusCode(200).body(containsString("<h1>Bases</h1>"))
                     .body(containsString(DashboardFixtures.upstreamImage(task)));
-            asReader().get("/graph").then().statusCode(200).body(containsString("<svg class=\"graph\""))
+            asReader().get("/graph?task=" + task).then().statusCode(200).body(containsString("<svg class=\"graph\""))
                     .body(containsString("href=\"/tasks/" + task + "\""));
-            asReader().get("/tasks").then().statusCode(200).body(containsString("href=\"/tasks/" + task + "\""));
+            asReader().get("/tasks?q=" + task).then().statusCode(200).body(containsString("href=\"/tasks/" + task + "\""));
             asReader().get("/tasks/" + task).then().statusCode(200).body(containsString("<h1>" + task + "</h1>"))
                     .body(containsString("a new digest of its runtime base"));
             asReader().get("/runs/999999999").then().statusCode(404).contentType(containsString("text/html"))
@@ -186,6 +187,21 @@ class DashboardPagesTest {
         anonymous().header("Origin", "https://elsewhere.example").formParam("token", DrydockStackResource.ADMIN_TOKEN)
                 .post("/login").then().statusCode(403);
         given().get("/api/v1/runs?task=" + task).then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldWarnInTheAnswerAndOnTheTaskPageAboutATagABaseRebuildOverwrites() {
+        String name = dev.drydock.task.TaskFixtures.unique("dash-tags");
+        String moving = dev.drydock.testing.TestStack.get().privateRegistry().host() + "/apps/" + name + ":{{git.short}}";
+        Map<String, Object> task = new java.util.HashMap<>(dev.drydock.task.TaskFixtures.inlineTask(name,
+                DashboardFixtures.upstreamImage(name)));
+        task.put("images", List.of(dev.drydock.task.TaskFixtures.privateImage(name), moving));
+        dev.drydock.task.TaskFixtures.create(task).statusCode(201)
+                .body("warnings[0]", containsString("images[1]"))
+                .body("warnings[0]", containsString("{{git.short}}-{{run.id}}"));
+        asReader().get("/tasks/" + name).then().statusCode(200)
+                .body(containsString("Tags that move"))
+                .body(containsString("{{git.short}}-{{run.id}}"));
     }
 
     @Test

@@ -33,6 +33,14 @@ class DigestTest {
     }
 
     @Test
+    void shouldAcceptSha384() {
+        Digest digest = Digest.parse("sha384:" + HEX64 + HEX64.substring(0, 32));
+
+        assertThat(digest.algorithm()).isEqualTo("sha384");
+        assertThat(digest.hex()).hasSize(96);
+    }
+
+    @Test
     void shouldHashContentWithSha256() {
         assertThat(Digest.sha256Of(new byte[0])).hasToString(
                 "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -56,7 +64,8 @@ class DigestTest {
         ":" + HEX64 + "                       | algorithm \"\" is malformed",
         "sha256:abc                           | sha256 digest must have 64 hex characters, got 3",
         "sha512:" + HEX64 + "                 | sha512 digest must have 128 hex characters, got 64",
-        "sha384:" + HEX64 + "                 | unsupported digest algorithm \"sha384\"",
+        "sha384:" + HEX64 + "                 | sha384 digest must have 96 hex characters, got 64",
+        "sha1:" + HEX64 + "                   | unsupported digest algorithm \"sha1\"",
         "sha256+b64u:" + HEX64 + "            | unsupported digest algorithm \"sha256+b64u\"",
         "sha256_:" + HEX64 + "                | is malformed",
         "Sha256:" + HEX64 + "                 | is malformed",

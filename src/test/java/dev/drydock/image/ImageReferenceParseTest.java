@@ -15,6 +15,7 @@ class ImageReferenceParseTest {
     static final String HEX64 = "0123456789abcdef".repeat(4);
     static final String HEX128 = "0123456789abcdef".repeat(8);
     static final String SHA256 = "sha256:" + HEX64;
+    static final String SHA384 = "sha384:" + HEX64.substring(0, 48) + HEX64.substring(0, 48);
     static final String SHA512 = "sha512:" + HEX128;
 
     /** One accepted input; tag and digest are null when the reference has none. */
@@ -126,6 +127,17 @@ class ImageReferenceParseTest {
                         "docker.io/library/nginx:1.27@" + SHA256, "nginx:1.27@" + SHA256),
                 new Valid("ghcr.io/a/b@" + SHA512, "ghcr.io", "a/b", null, SHA512,
                         "ghcr.io/a/b@" + SHA512, "ghcr.io/a/b@" + SHA512),
+                new Valid("ghcr.io/a/b@" + SHA384, "ghcr.io", "a/b", null, SHA384,
+                        "ghcr.io/a/b@" + SHA384, "ghcr.io/a/b@" + SHA384),
+                // a first component with '_' is no host name, so the whole name is a Docker Hub path
+                new Valid("ex_ample.com/app", "docker.io", "ex_ample.com/app", null, null,
+                        "docker.io/ex_ample.com/app:latest", "ex_ample.com/app:latest"),
+                new Valid("a_b.com/c:1", "docker.io", "a_b.com/c", "1", null,
+                        "docker.io/a_b.com/c:1", "a_b.com/c:1"),
+                new Valid(HEX64 + ":1", "docker.io", "library/" + HEX64, "1", null,
+                        "docker.io/library/" + HEX64 + ":1", HEX64 + ":1"),
+                new Valid("team/" + HEX64, "docker.io", "team/" + HEX64, null, null,
+                        "docker.io/team/" + HEX64 + ":latest", "team/" + HEX64 + ":latest"),
                 new Valid("localhost:5000/x:1@" + SHA512, "localhost:5000", "x", "1", SHA512,
                         "localhost:5000/x:1@" + SHA512, "localhost:5000/x:1@" + SHA512),
                 // 255 characters is the longest name, counted after normalisation
@@ -156,6 +168,7 @@ class ImageReferenceParseTest {
                 new Invalid("a___b", Part.PATH, "invalid repository component"),
                 new Invalid("a_-b", Part.PATH, "invalid repository component"),
                 new Invalid("a b", Part.PATH, "invalid repository component"),
+                new Invalid(HEX64, Part.PATH, "must not be 64 hex characters"),
                 new Invalid("a".repeat(238), Part.PATH, "at most 255 characters, got 256"),
                 new Invalid("example.com/" + "b".repeat(244), Part.PATH, "at most 255 characters, got 256"),
                 // tag
@@ -173,6 +186,7 @@ class ImageReferenceParseTest {
                 new Invalid("nginx@sha256:" + HEX64 + "0", Part.DIGEST, "must have 64 hex characters, got 65"),
                 new Invalid("nginx@sha256:" + HEX128, Part.DIGEST, "must have 64 hex characters, got 128"),
                 new Invalid("nginx@sha512:" + HEX64, Part.DIGEST, "must have 128 hex characters, got 64"),
+                new Invalid("nginx@sha384:" + HEX64, Part.DIGEST, "must have 96 hex characters, got 64"),
                 new Invalid("nginx@sha256:" + HEX64.toUpperCase(), Part.DIGEST, "hex must be lower-case"),
                 new Invalid("nginx@sha256:" + "g".repeat(64), Part.DIGEST, "only hex characters"),
                 new Invalid("nginx@md5:" + HEX64.substring(32), Part.DIGEST, "unsupported digest algorithm \"md5\""),
@@ -182,7 +196,7 @@ class ImageReferenceParseTest {
                 new Invalid("a:port/b", Part.DOMAIN, "port must be digits"),
                 new Invalid("a:/b", Part.DOMAIN, "port must be digits"),
                 new Invalid("-a.com/b", Part.DOMAIN, "invalid host name \"-a.com\""),
-                new Invalid("a_b.com/c", Part.DOMAIN, "invalid host name"),
+                new Invalid("a_b.com:5000/c", Part.DOMAIN, "invalid host name"),
                 new Invalid(".com/x", Part.DOMAIN, "invalid host name"),
                 new Invalid("a..com/x", Part.DOMAIN, "invalid host name"),
                 new Invalid("[::1/x", Part.DOMAIN, "must end with ']'"),

@@ -84,7 +84,7 @@ class BadInputTest {
                 + "\"images\":[\"127.0.0.1:1/apps/never:1\"]" + extra + "}";
     }
 
-    /** A task as {@link #task} whose target is in the private registry, so the check reaches later fields. */
+    /** A task that passes every check but what {@code extra} adds: its target is in the private registry. */
     static String privateTask(String extra) {
         return task(extra).replace("127.0.0.1:1/apps/never:1", PRIVATE + "/apps/never:1");
     }
@@ -133,6 +133,13 @@ class BadInputTest {
                 post("task: an empty body", "/api/v1/tasks", "", "name"),
                 row("task: text instead of JSON", "POST", "/api/v1/tasks", null, 415, "Content-Type")
                         .header("Content-Type", "text/plain"),
+                new Row("task: a body without Content-Type", "POST", "/api/v1/tasks", null, privateTask(""), Map.of(), 415,
+                        "Content-Type"),
+                post("task: created is neither epoch nor commit", "/api/v1/tasks", privateTask(",\"created\":\"now\""), "created"),
+                post("task: created commit for inline files", "/api/v1/tasks", privateTask(",\"created\":\"commit\""), "created"),
+                post("task: an unknown git repository", "/api/v1/tasks", privateTask("").replace("{\"inline\":{\"files\":"
+                        + "{\"Dockerfile\":\"FROM 127.0.0.1:1/x:1\\n\"}}}", "{\"git\":{\"url\":\"file:///nonexistent/badinput.git\"}}"),
+                        "source.git.url"),
                 // tasks: the rebase kind
                 post("rebase task: unknown field in rebase", "/api/v1/tasks",
                         rebaseTask("\"image\":\"127.0.0.1:1/ci/app:1\",\"old\":\"x\"", ""), "rebase.old"),
@@ -312,6 +319,8 @@ class BadInputTest {
         RequestSpecification request = given().config(ONE_SECOND).urlEncodingEnabled(false).headers(row.headers());
         if (row.contentType() != null && !row.headers().containsKey("Content-Type")) {
             request.contentType(row.contentType());
+        } else if (!row.headers().containsKey("Content-Type")) {
+            request.noContentType();
         }
         if (row.body() != null) {
             request.body(row.body().replace(PRIVATE, TestStack.get().privateRegistry().host()).getBytes(StandardCharsets.UTF_8));

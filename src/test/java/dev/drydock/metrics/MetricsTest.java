@@ -41,6 +41,47 @@ class MetricsTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> scrape().contains("drydock_build_duration_seconds_count{status=\"Succeeded\"}"));
     }
 
+    @Test
+    void shouldDescribeEveryDrydockMetricAndBucketDurationsForTheirScale() {
+        String base = TestStack.get().upstreamRegistry().host() + "/bases/" + unique("described") + ":1";
+        TestImages.push(base);
+        String task = unique("described");
+        create(inlineTask(task, base)).statusCode(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/api/v1/bases?reference=" + base)
+                .then().extract().jsonPath().getString("items[0].digest") != null);
+        long baseId = given().get("/api/v1/bases?reference=" + base).then().extract().jsonPath().getLong("items[0].id");
+        given().post("/api/v1/bases/" + baseId + "/check").then().statusCode(200);
+        given().contentType("application/json").body("{}").post("/api/v1/tasks/" + task + "/runs").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> scrape().contains("drydock_build_duration_seconds_count{")
+                && scrape().contains("drydock_watch_check_duration_seconds_count{"));
+        String metrics = scrape();
+
+        Matcher types = Pattern.compile("(?m)^# TYPE (drydock_\\w+) (\\w+)$").matcher(metrics);
+        int described = 0;
+        while (types.find()) {
+            assertThat(metrics).as("HELP of " + types.group(1))
+                    .containsPattern("(?m)^# HELP " + types.group(1) + " \\S.*$");
+            described++;
+        }
+        assertThat(described).as("drydock metrics on /q/metrics").isGreaterThanOrEqualTo(10);
+
+        assertThat(buckets(metrics, "drydock_watch_check_duration_seconds"))
+                .as("check buckets, in seconds").contains("0.005", "0.1", "1.0", "30.0", "+Inf").hasSizeLessThan(16);
+        assertThat(buckets(metrics, "drydock_build_duration_seconds"))
+                .as("build buckets, in seconds").contains("1.0", "60.0", "600.0", "3600.0", "+Inf").hasSizeLessThan(16);
+        assertThat(metrics).as("the Kafka client's meters are off by default").doesNotContainPattern("(?m)^kafka_");
+    }
+
+    /** The distinct {@code le} bounds of a histogram's series. */
+    private static java.util.Set<String> buckets(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "_bucket\\{[^}]*le=\"([^\"]+)\"").matcher(metrics);
+        java.util.Set<String> bounds = new java.util.TreeSet<>();
+        while (m.find()) {
+            bounds.add(m.group(1));
+        }
+        return bounds;
+    }
+
     private static String scrape() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }

@@ -126,8 +126,15 @@ class SourceCheckoutTest {
                 .contains("context directory missing");
         assertThat(failure(new GitSource(origin.url(), "main", "app"), Optional.of("0".repeat(40))).getMessage())
                 .contains("commit " + "0".repeat(40));
-        assertThat(failure(new GitSource(dir.resolve("no-such-repo").toString(), "main", ""), Optional.empty()).kind())
-                .isEqualTo(Kind.NOT_FOUND);
+    }
+
+    @Test
+    void shouldReportAMissingRepositoryApartFromAMissingRef() {
+        SourceException missing = failure(new GitSource(dir.resolve("no-such-repo").toString(), "main", ""),
+                Optional.empty());
+
+        assertThat(missing.kind()).isEqualTo(Kind.NO_REPOSITORY);
+        assertThat(missing.getMessage()).contains("no git repository at");
     }
 
     @Test

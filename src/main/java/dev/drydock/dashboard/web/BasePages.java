@@ -54,16 +54,19 @@ public class BasePages {
     Viewer viewer;
 
     @GET
-    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("checked") Long checked, @QueryParam("changed") @DefaultValue("false") boolean changed, @QueryParam("part") String part) {
         Optional<BaseStatus> filter = Optional.ofNullable(status).flatMap(BaseStatus::ofWire);
+        String search = q == null ? "" : q.strip();
         int current = Math.max(0, page);
         Instant now = Instant.now();
-        List<BaseRow> rows = bases.list(filter, current, PAGE_SIZE).stream().map(b -> row(b, now)).toList();
-        long total = bases.count(filter);
+        List<BaseRow> rows = (search.isEmpty() ? bases.list(filter, current, PAGE_SIZE)
+                : bases.search(filter, search, current, PAGE_SIZE)).stream().map(b -> row(b, now)).toList();
+        long total = search.isEmpty() ? bases.count(filter) : bases.countSearch(filter, search);
         List<Option> statuses = Arrays.stream(BaseStatus.values())
                 .map(s -> new Option(s.wire(), s.wire(), filter.map(s::equals).orElse(false))).toList();
-        String query = filter.map(s -> "status=" + s.wire()).orElse("");
+        String query = Names.query(filter.map(s -> "status=" + s.wire()).orElse(""), "q", search);
         String base = "/bases?" + (query.isEmpty() ? "" : query + "&");
         String notice = null;
         boolean problem = false;
@@ -78,7 +81,7 @@ public class BasePages {
                                 : "no change.");
             }
         }
-        BaseList list = new BaseList(rows, statuses, total, current, query,
+        BaseList list = new BaseList(rows, statuses, search, total, current, query,
                 current > 0 ? base + "page=" + (current - 1) : null,
                 (long) (current + 1) * PAGE_SIZE < total ? base + "page=" + (current + 1) : null, notice, problem);
         Chrome chrome = Chrome.of(viewer, "Bases", "bases");

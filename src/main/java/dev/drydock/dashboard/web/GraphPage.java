@@ -38,9 +38,11 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * A picture of bases → tasks → images, laid out in columns on the server as SVG. Images link to this page with
- * themselves selected ({@code ?base=}); the selection lights up what a new digest of it would rebuild
- * ({@link DependencyGraph#dependents}) and dims the rest. Tasks link to their pages.
+ * A picture of bases → tasks → images, laid out in columns on the server as SVG. With a base or image selected
+ * ({@code ?base=}) it draws that image's neighbourhood: the tasks that push it and what a new digest of it would
+ * rebuild ({@link DependencyGraph#dependents}), lit; with a task ({@code ?task=}) what it builds FROM, pushes and
+ * what builds FROM that. Without a selection it draws everything only while that is at most {@link #MAX_NODES}
+ * boxes; a neighbourhood larger than that is cut to its nearest boxes, with a message.
  */
 @Path("/graph")
 @SignedIn
@@ -49,7 +51,8 @@ public class GraphPage {
 
     /** Longest label inside a box, in characters, before it is cut (from the left: the end says most). */
     static final int LABEL_CHARS = 27;
-    static final int MAX_BASES = 5000;
+    /** Most images and tasks drawn at once; beyond it the page asks for a selection, or draws the nearest. */
+    static final int MAX_NODES = 120;
 
     @Inject
     TaskService tasks;
@@ -70,52 +73,46 @@ public class GraphPage {
     Viewer viewer;
 
     @GET
-    public TemplateInstance page(@QueryParam("base") String base) {
+    public TemplateInstance page(@QueryParam("base") String base, @QueryParam("task") String task) {
         Instant now = Instant.now();
         List<TaskView> views = tasks.list().stream().map(tasks::view).toList();
-        Map<String, TrackedBase> tracked = new HashMap<>();
-        bases.list(Optional.empty(), 0, MAX_BASES).forEach(b -> tracked.putIfAbsent(b.reference, b));
-
-        GraphLayout layout = new GraphLayout();
-        Set<String> images = new TreeSet<>(tracked.keySet());
-        Map<String, String> taskStatus = new HashMap<>();
+        Map<String, TaskView> byName = new HashMap<>();
+        views.forEach(v -> byName.put(v.name(), v));
+        Set<String> images = new TreeSet<>();
         for (TaskView v : views) {
             v.dependencies().forEach(e -> images.add(e.reference()));
             images.addAll(v.outputs());
         }
-        images.forEach(i -> layout.node(new GraphLayout.Input(imageId(i), false, Names.image(i))));
-        for (TaskView v : views) {
-            layout.node(new GraphLayout.Input(taskId(v.name()), true, v.name()));
-            runs.list(Optional.of(v.name()), Optional.empty(), Optional.empty(), 0, 1).stream().findFirst()
-                    .ifPresent(r -> taskStatus.put(v.name(), r.status.name().toLowerCase(Locale.ROOT)));
-        }
-        Map<String, Boolean> runtimeEdge = new HashMap<>();
-        for (TaskView v : views) {
-            for (GraphEdge e : v.dependencies()) {
-                layout.edge(imageId(e.reference()), taskId(v.name()));
-                runtimeEdge.merge(imageId(e.reference()) + ">" + taskId(v.name()), e.runtime(), Boolean::logicalOr);
-            }
-            for (String o : v.outputs()) {
-                layout.edge(taskId(v.name()), imageId(o));
-                runtimeEdge.put(taskId(v.name()) + ">" + imageId(o), true);
-            }
-        }
-        GraphLayout.Layout laid = layout.layout();
+        long baseCount = bases.count(Optional.empty());
 
-        String selected = normalise(base).filter(images::contains).orElse(null);
+        String asked = normalise(base).orElse(null);
+        String askedTask = task == null || task.isBlank() ? null : task.strip();
+        String notice = null;
+        if (askedTask != null && !byName.containsKey(askedTask)) {
+            notice = "No task is named “" + askedTask + "”.";
+            askedTask = null;
+        }
+        if (asked != null && !images.contains(asked) && bases.byReference(asked).isEmpty()) {
+            notice = "No base or image " + Names.image(asked) + " is known.";
+            asked = null;
+        }
+        String selected = asked;
+        String selectedTask = asked != null ? null : askedTask;
+
+        // What to draw: the neighbourhood of the selection, or everything while that is small.
+        Set<String> wanted = new java.util.LinkedHashSet<>();
         Set<String> lit = new HashSet<>();
         Set<String> litEdges = new HashSet<>();
         GraphView.Selection selection = null;
         if (selected != null) {
-            List<Dependent> dependents = graph.dependents(selected);
-            lit.add(imageId(selected));
+            wanted.add(imageId(selected));
+            views.stream().filter(v -> v.outputs().contains(selected)).forEach(v -> wanted.add(taskId(v.name())));
             List<GraphView.Rebuild> rebuilds = new ArrayList<>();
-            for (Dependent d : dependents) {
-                List<String> ids = new ArrayList<>();
-                for (int i = 0; i < d.path().size(); i++) {
-                    ids.add(i % 2 == 0 ? imageId(d.path().get(i)) : taskId(d.path().get(i)));
-                }
+            for (Dependent d : graph.dependents(selected)) {
+                List<String> ids = pathIds(d.path());
+                wanted.addAll(ids);
                 lit.addAll(ids);
+                Optional.ofNullable(byName.get(d.task())).ifPresent(v -> v.outputs().forEach(o -> wanted.add(imageId(o))));
                 for (int i = 1; i < ids.size(); i++) {
                     litEdges.add(ids.get(i - 1) + ">" + ids.get(i));
                 }
@@ -123,28 +120,84 @@ public class GraphPage {
                         .collect(Collectors.joining(" → "));
                 rebuilds.add(new GraphView.Rebuild(d.task(), d.depth(), d.runtime(), via));
             }
-            TrackedBase t = tracked.get(selected);
-            selection = new GraphView.Selection(selected, Names.image(selected), t == null ? null : "/bases#base-" + t.id,
-                    rebuilds);
+            lit.add(imageId(selected));
+            Optional<TrackedBase> t = bases.byReference(selected).stream().findFirst();
+            selection = new GraphView.Selection(selected, Names.image(selected), t.map(b -> "/bases#base-" + b.id)
+                    .orElse(null), rebuilds);
+        } else if (selectedTask != null) {
+            TaskView v = byName.get(selectedTask);
+            wanted.add(taskId(v.name()));
+            v.dependencies().forEach(e -> wanted.add(imageId(e.reference())));
+            for (String o : v.outputs()) {
+                wanted.add(imageId(o));
+                graph.dependents(o).forEach(d -> wanted.addAll(pathIds(d.path())));
+            }
+        } else if (images.size() + views.size() <= MAX_NODES) {
+            images.forEach(i -> wanted.add(imageId(i)));
+            views.forEach(v -> wanted.add(taskId(v.name())));
+        } else {
+            notice = images.size() + " images and " + views.size() + " tasks are too many to draw at once ("
+                    + baseCount + " bases are watched): choose a base or a task to see its neighbourhood.";
+        }
+        int neighbourhood = wanted.size();
+        if (neighbourhood > MAX_NODES) {
+            Set<String> nearest = new java.util.LinkedHashSet<>(wanted.stream().limit(MAX_NODES).toList());
+            wanted.retainAll(nearest);
+            notice = "The neighbourhood has " + neighbourhood + " images and tasks; the nearest " + MAX_NODES
+                    + " are drawn. The list below names every task a change would rebuild.";
         }
 
+        GraphLayout layout = new GraphLayout();
+        Map<String, String> taskStatus = new HashMap<>();
+        for (String id : wanted) {
+            String name = id.substring(2);
+            boolean isTask = id.startsWith("t:");
+            layout.node(new GraphLayout.Input(id, isTask, isTask ? name : Names.image(name)));
+            if (isTask) {
+                runs.list(Optional.of(name), Optional.empty(), Optional.empty(), 0, 1).stream().findFirst()
+                        .ifPresent(r -> taskStatus.put(name, r.status.name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        Map<String, Boolean> runtimeEdge = new HashMap<>();
+        for (TaskView v : views) {
+            String t = taskId(v.name());
+            if (!wanted.contains(t)) {
+                continue;
+            }
+            for (GraphEdge e : v.dependencies()) {
+                if (wanted.contains(imageId(e.reference()))) {
+                    layout.edge(imageId(e.reference()), t);
+                    runtimeEdge.merge(imageId(e.reference()) + ">" + t, e.runtime(), Boolean::logicalOr);
+                }
+            }
+            for (String o : v.outputs()) {
+                if (wanted.contains(imageId(o))) {
+                    layout.edge(t, imageId(o));
+                    runtimeEdge.put(t + ">" + imageId(o), true);
+                }
+            }
+        }
+        GraphLayout.Layout laid = layout.layout();
+
+        String focus = selected != null ? imageId(selected) : selectedTask != null ? taskId(selectedTask) : null;
         List<GraphView.Node> nodes = new ArrayList<>();
         for (GraphLayout.Placed p : laid.nodes().values()) {
-            boolean task = p.id().startsWith("t:");
+            boolean isTask = p.id().startsWith("t:");
             String name = p.id().substring(2);
-            String state = selected == null ? "" : p.id().equals(imageId(selected)) ? " selected" : lit.contains(p.id()) ? " lit" : " dim";
-            if (task) {
+            String state = focus == null ? "" : p.id().equals(focus) ? " selected"
+                    : selected == null || lit.contains(p.id()) ? " lit" : " dim";
+            if (isTask) {
                 String status = taskStatus.get(name);
                 nodes.add(node("task", name, status == null ? "task · no runs yet" : "task · last run " + status,
                         name, "/tasks/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"),
                         "node task" + (status == null ? "" : " run-" + status) + state, p));
             } else {
-                TrackedBase t = tracked.get(name);
-                String sub = t != null ? "base · " + t.baseStatus().wire() + (t.effectiveDigest() == null ? "" : " · "
-                        + Names.digest(t.effectiveDigest())) : "image";
+                Optional<TrackedBase> t = bases.byReference(name).stream().findFirst();
+                String sub = t.map(b -> "base · " + b.baseStatus().wire() + (b.effectiveDigest() == null ? "" : " · "
+                        + Names.digest(b.effectiveDigest()))).orElse("image");
                 nodes.add(node("image", Names.image(name), sub, name,
                         "/graph?base=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "#picture",
-                        "node image" + (t == null ? "" : " base-" + t.baseStatus().wire()) + state, p));
+                        "node image" + t.map(b -> " base-" + b.baseStatus().wire()).orElse("") + state, p));
             }
         }
         List<GraphView.Line> lines = laid.routes().stream().map(r -> {
@@ -153,12 +206,22 @@ public class GraphPage {
                     + (selected == null ? "" : litEdges.contains(key) ? " lit" : " dim");
             return new GraphView.Line(r.path(), css);
         }).toList();
-        List<Option> options = new ArrayList<>();
-        options.add(new Option("", "nothing selected", selected == null));
-        images.forEach(i -> options.add(new Option(i, Names.image(i), i.equals(selected))));
-        List<TaskRow> table = views.stream().map(v -> taskRows.row(v, now)).toList();
-        GraphView view = new GraphView(nodes, lines, fmt(laid.width()), fmt(laid.height()), options, selection, table);
+        List<Option> taskOptions = new ArrayList<>();
+        views.forEach(v -> taskOptions.add(new Option(v.name(), v.name(), v.name().equals(selectedTask))));
+        List<TaskRow> table = views.stream().filter(v -> wanted.contains(taskId(v.name())))
+                .map(v -> taskRows.row(v, now)).toList();
+        GraphView view = new GraphView(nodes, lines, fmt(laid.width()), fmt(laid.height()), taskOptions, selection,
+                table, selected == null ? "" : selected, notice, !views.isEmpty() || baseCount > 0);
         return Templates.graph(Chrome.of(viewer, "Graph", "graph"), view);
+    }
+
+    // A dependent's path alternates images and tasks, from the changed image on.
+    private static List<String> pathIds(List<String> path) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            ids.add(i % 2 == 0 ? imageId(path.get(i)) : taskId(path.get(i)));
+        }
+        return ids;
     }
 
     @ServerExceptionMapper

@@ -4,12 +4,16 @@ import io.quarkus.qute.TemplateData;
 import java.util.List;
 
 /**
- * The graph page: the laid-out picture, the choice of image to follow, and what a change of the selected image
- * would rebuild.
+ * The graph page: the laid-out picture, the choice of base or task to focus on, and what a change of the selected
+ * image would rebuild.
+ *
+ * @param base the selected image as typed, empty when none
+ * @param notice why less than everything is drawn, or null
+ * @param anything whether any task or base exists
  */
 @TemplateData
-public record GraphView(List<Node> nodes, List<Line> lines, String width, String height, List<Option> images,
-        Selection selection, List<TaskRow> table) {
+public record GraphView(List<Node> nodes, List<Line> lines, String width, String height, List<Option> tasks,
+        Selection selection, List<TaskRow> table, String base, String notice, boolean anything) {
 
     /** A box of the picture. {@code kind} is image or task. */
     @TemplateData

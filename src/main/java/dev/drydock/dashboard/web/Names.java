@@ -34,4 +34,13 @@ public final class Names {
             return reference;
         }
     }
+
+    /** {@code query} with {@code key=value} added (URL-encoded) when the value is not empty. */
+    static String query(String query, String key, String value) {
+        if (value == null || value.isEmpty()) {
+            return query;
+        }
+        String pair = key + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return query.isEmpty() ? pair : query + "&" + pair;
+    }
 }

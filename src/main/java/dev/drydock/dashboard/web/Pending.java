@@ -8,7 +8,8 @@ import java.util.List;
  * and the latest finished runs.
  */
 @TemplateData
-public record Pending(List<RunRow> building, List<RunRow> queued, List<BehindRow> behind, List<RunRow> recent) {
+public record Pending(List<RunRow> building, List<RunRow> queued, List<BehindRow> behind, List<RunRow> recent,
+        List<CauseGroup> groups) {
 
     public int count() {
         return building.size() + queued.size();

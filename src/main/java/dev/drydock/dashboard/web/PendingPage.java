@@ -72,7 +72,20 @@ public class PendingPage {
         List<RunRow> recent = runs.list(Optional.empty(), Optional.empty(), Optional.empty(), 0, 5 * RECENT).stream()
                 .filter(r -> r.status.isFinal()).limit(RECENT).map(r -> rows.row(r, 0, now)).toList();
         List<BehindRow> behind = Freshness.behind(freshness.all()).stream().map(f -> BehindRow.of(f, now)).toList();
-        return new Pending(building.stream().map(r -> rows.row(r, 0, now)).toList(), queue, behind, recent);
+        List<RunRow> buildingRows = building.stream().map(r -> rows.row(r, 0, now)).toList();
+        List<Run> finished = runs.list(Optional.empty(), Optional.empty(), Optional.empty(), 0, MAX_PENDING).stream()
+                .filter(r -> r.status.isFinal()).toList();
+        List<CauseGroup> groups = CauseGroup.of(buildingRows, queue,
+                finished.stream().map(r -> rows.row(r, 0, now)).toList(), meanBuild(finished), now);
+        return new Pending(buildingRows, queue, behind, recent, groups);
+    }
+
+    // The mean time of the latest finished builds; empty before the first.
+    private static Optional<java.time.Duration> meanBuild(List<Run> finished) {
+        List<java.time.Duration> took = finished.stream().filter(r -> r.startedAt != null && r.finishedAt != null)
+                .limit(50).map(r -> java.time.Duration.between(r.startedAt, r.finishedAt)).toList();
+        return took.isEmpty() ? Optional.empty()
+                : Optional.of(took.stream().reduce(java.time.Duration.ZERO, java.time.Duration::plus).dividedBy(took.size()));
     }
 
     private List<Run> list(RunStatus status) {

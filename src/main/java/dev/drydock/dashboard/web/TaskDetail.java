@@ -7,7 +7,8 @@ import java.util.List;
 @TemplateData
 public record TaskDetail(String name, String source, String buildFile, List<Dependency> dependencies,
         List<Output> outputs, List<String> triggers, List<RunRow.Pin> args, List<String> platforms,
-        String analyzedCommit, Integer timeoutSeconds, String credentials, Times created, Times updated) {
+        String analyzedCommit, Integer timeoutSeconds, String credentials, Times created, Times updated,
+        String imageTime, List<String> warnings) {
 
     /** An image the task builds FROM; {@code graphHref} shows what its change rebuilds. */
     @TemplateData

@@ -16,12 +16,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -33,6 +35,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class TaskPages {
 
     static final int RECENT_RUNS = 20;
+    static final int PAGE_SIZE = 50;
 
     @Inject
     TaskService tasks;
@@ -53,10 +56,23 @@ public class TaskPages {
     Viewer viewer;
 
     @GET
-    public TemplateInstance list() {
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page) {
         Instant now = Instant.now();
-        List<TaskRow> list = tasks.list().stream().map(t -> taskRows.row(tasks.view(t), now)).toList();
-        return Templates.tasks(Chrome.of(viewer, "Tasks", "tasks"), list);
+        String search = q == null ? "" : q.strip();
+        String needle = search.toLowerCase(Locale.ROOT);
+        // The name and the stored definition (source, build file, targets) are searched; only one page is viewed.
+        List<Task> matching = tasks.list().stream()
+                .filter(t -> needle.isEmpty() || t.name.contains(needle) || t.spec.toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
+        int current = Math.max(0, page);
+        List<TaskRow> list = matching.stream().skip((long) current * PAGE_SIZE).limit(PAGE_SIZE)
+                .map(t -> taskRows.row(tasks.view(t), now)).toList();
+        String base = "/tasks?" + Names.query("", "q", search);
+        String separator = search.isEmpty() ? "" : "&";
+        TaskList view = new TaskList(list, search, matching.size(), current,
+                current > 0 ? base + separator + "page=" + (current - 1) : null,
+                (long) (current + 1) * PAGE_SIZE < matching.size() ? base + separator + "page=" + (current + 1) : null);
+        return Templates.tasks(Chrome.of(viewer, "Tasks", "tasks"), view);
     }
 
     @GET

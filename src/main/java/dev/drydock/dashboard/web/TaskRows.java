@@ -52,7 +52,9 @@ public class TaskRows {
         specArgs.forEach((k, v) -> args.add(new RunRow.Pin(k, k, v, v)));
         return new TaskDetail(view.name(), source(spec), spec.buildFile(), deps, outputs, triggers(spec), args,
                 spec.platforms() == null ? List.of() : spec.platforms(), view.analyzedCommit(), spec.timeoutSeconds(),
-                spec.credentials(), Times.of(view.createdAt(), now), Times.of(view.updatedAt(), now));
+                spec.credentials(), Times.of(view.createdAt(), now), Times.of(view.updatedAt(), now),
+                "commit".equals(spec.created()) ? "the commit's time (SOURCE_DATE_EPOCH)" : "the epoch (1970-01-01)",
+                view.warnings());
     }
 
     static String graphHref(String reference) {

@@ -36,7 +36,7 @@ public final class Templates {
 
     public static native TemplateInstance graph(Chrome chrome, GraphView graph);
 
-    public static native TemplateInstance tasks(Chrome chrome, List<TaskRow> tasks);
+    public static native TemplateInstance tasks(Chrome chrome, TaskList list);
 
     public static native TemplateInstance task(Chrome chrome, TaskDetail task, List<RunRow> runs);
 

@@ -25,7 +25,7 @@ public class BuildFileAnalyzer {
     /**
      * Analyses {@code content}.
      *
-     * @param args build arguments (Dockerfile {@code ARG}s; a jib.yaml ignores them)
+     * @param args build arguments: Dockerfile {@code ARG}s, and a jib.yaml's {@code ${NAME}} templates
      * @param platform the target platform, {@link #DEFAULT_PLATFORM} when empty; it is what
      *     {@code $TARGETPLATFORM} and {@code $BUILDPLATFORM} mean. A jib.yaml builds its
      *     {@code from.platforms} when it lists any.
@@ -60,7 +60,7 @@ public class BuildFileAnalyzer {
                 if (target.isPresent()) {
                     throw new IllegalArgumentException("a jib.yaml has no stages to target");
                 }
-                yield JibYamlAnalyzer.analyze(content, targetPlatform);
+                yield JibYamlAnalyzer.analyze(content, args, targetPlatform);
             }
         };
     }

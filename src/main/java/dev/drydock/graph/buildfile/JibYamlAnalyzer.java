@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Jib CLI build files ({@code apiVersion: jib/v1alpha1}, {@code kind: BuildFile}). Every field of the
  * schema is checked as Jib CLI would: unknown fields, wrong types and bad values are problems at their
  * path. Without {@code from} the image is built FROM scratch, Jib CLI's default; {@code ${...}}
- * templates (Jib CLI's {@code --parameter}) are not substituted.
+ * templates (Jib CLI's {@code --parameter}) are filled from the task's args ({@link JibTemplates}).
  */
 final class JibYamlAnalyzer {
 
@@ -35,6 +35,9 @@ final class JibYamlAnalyzer {
             "environment", "labels", "volumes", "exposedPorts", "user", "workingDirectory", "entrypoint", "cmd",
             "layers");
     private static final Set<String> FROM = Set.of("image", "platforms");
+    /** Jib CLI's prefix for "pull from a registry", its default; its others name images on the build machine. */
+    private static final String REGISTRY_PREFIX = "registry://";
+    private static final List<String> LOCAL_PREFIXES = List.of("docker://", "tar://");
     private static final Set<String> PLATFORM = Set.of("architecture", "os");
     private static final Set<String> LAYERS = Set.of("properties", "entries");
     private static final Set<String> ENTRY = Set.of("name", "properties", "files", "archive", "mediaType");
@@ -50,17 +53,28 @@ final class JibYamlAnalyzer {
 
     private final YamlDocument yaml;
     private final JsonNode root;
+    private final List<JibTemplates.Missing> missing;
 
-    private JibYamlAnalyzer(YamlDocument yaml) {
+    private JibYamlAnalyzer(YamlDocument yaml, List<JibTemplates.Missing> missing) {
         this.yaml = yaml;
         this.root = yaml.root();
+        this.missing = missing;
     }
 
-    static BuildFileAnalysis analyze(String content, Platform defaultPlatform) {
-        return new JibYamlAnalyzer(YamlDocument.parse(content, "jib.yaml")).analyze(defaultPlatform);
+    static BuildFileAnalysis analyze(String content, Map<String, String> args, Platform defaultPlatform) {
+        JibTemplates.Filled filled = JibTemplates.fill(content, args);
+        if (filled.content().length() > BuildFileAnalyzer.MAX_CONTENT_CHARS) {
+            throw new BuildFileSyntaxException(1, "the jib.yaml is longer than " + BuildFileAnalyzer.MAX_CONTENT_CHARS
+                    + " characters once its templates are filled");
+        }
+        return new JibYamlAnalyzer(YamlDocument.parse(filled.content(), "jib.yaml"), filled.missing())
+                .analyze(defaultPlatform);
     }
 
     private BuildFileAnalysis analyze(Platform defaultPlatform) {
+        missing.forEach(m -> yaml.problems().add(new BuildFileProblem(m.line(), Optional.empty(), Optional.empty(),
+                "template ${" + m.name() + "} has no value: add " + m.name() + " to the task's args, or write ${"
+                        + m.name() + ":-default}", false)));
         yaml.onlyKnownFields(root, "", TOP_LEVEL);
         constant("apiVersion", API_VERSION);
         constant("kind", KIND);
@@ -121,15 +135,24 @@ final class JibYamlAnalyzer {
         }
     }
 
-    private StageBase base(String image) {
+    private StageBase base(String written) {
+        String image = written.startsWith(REGISTRY_PREFIX) ? written.substring(REGISTRY_PREFIX.length()) : written;
         if (image.equals(DockerfileAnalyzer.SCRATCH)) {
             return new StageBase.Scratch();
+        }
+        if (LOCAL_PREFIXES.stream().anyMatch(image::startsWith)) {
+            yaml.problem("from.image", "drydock pulls bases from registries: " + image.substring(0, image.indexOf(':'))
+                    + ":// names an image on the machine that runs Jib CLI; write the registry reference, "
+                    + "optionally with registry://");
+            return new StageBase.Unresolved();
         }
         try {
             return new StageBase.Image(ImageReference.parse(image));
         } catch (InvalidReferenceException e) {
-            yaml.problem("from.image", "\"" + image + "\" is not a valid image reference: " + e.reason()
-                    + (image.contains("${") ? " (drydock does not substitute Jib CLI --parameter templates)" : ""));
+            if (!missing.isEmpty() && image.contains("${")) {
+                return new StageBase.Unresolved();
+            }
+            yaml.problem("from.image", "\"" + image + "\" is not a valid image reference: " + e.reason());
             return new StageBase.Unresolved();
         }
     }

@@ -12,6 +12,7 @@ import dev.drydock.rebuild.engine.JibImageBuilder;
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.credential.CredentialService;
 import dev.drydock.source.GitUrlPolicy;
+import dev.drydock.task.ImageTimestamp;
 import dev.drydock.task.TaskSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -24,9 +25,6 @@ import java.util.Optional;
 /** Builds the pinned build file with the engine the analysis chose, and pushes the image to every target. */
 @ApplicationScoped
 class BuildStep {
-
-    /** Fixed, so that an unchanged input builds the same digest. */
-    static final Instant CREATED = Instant.EPOCH;
 
     private final JibImageBuilder jib;
     private final BuildahBuilder buildah;
@@ -46,7 +44,9 @@ class BuildStep {
     BuildResult build(RunContext run, Workspace workspace, AnalyseStep.Analysed analysed, PinStep.Pins pins,
             List<ImageReference> targets) throws BuildException {
         TaskSpec spec = run.spec();
-        Map<String, String> labels = labels(spec, run.task().name, workspace.commit(), CREATED);
+        // Fixed (the epoch or the commit's time), so that an unchanged input builds the same digest.
+        Instant created = ImageTimestamp.of(spec, workspace.commitTime());
+        Map<String, String> labels = labels(spec, run.task().name, workspace.commit(), created);
         List<Platform> platforms = spec.platforms().stream().map(Platform::parse).toList();
         List<ImageReference> everything = new ArrayList<>(targets);
         if (analysed.buildah()) {
@@ -63,7 +63,7 @@ class BuildStep {
         pins.runtimeBase().ifPresent(everything::add);
         BuildRequest request = new BuildRequest(analysed.analysis().recipe().orElseThrow(), workspace.context(),
                 pins.runtimeBase(), targets, platforms, labels, credentials, plainHttp.among(everything),
-                Optional.of(CREATED));
+                Optional.of(created));
         return jib.build(request, run.log());
     }
 

@@ -9,6 +9,7 @@ import dev.drydock.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,11 +20,13 @@ final class Workspace implements AutoCloseable {
     private final Path root;
     private final Path context;
     private final String commit;
+    private final Optional<Instant> commitTime;
 
-    private Workspace(Path root, Path context, String commit) {
+    private Workspace(Path root, Path context, String commit, Optional<Instant> commitTime) {
         this.root = root;
         this.context = context;
         this.commit = commit;
+        this.commitTime = commitTime;
     }
 
     static Workspace prepare(SourceCheckout sources, Path parent, TaskSpec spec, Optional<String> commit,
@@ -31,13 +34,13 @@ final class Workspace implements AutoCloseable {
         Path root = Files.createTempDirectory(Files.createDirectories(parent), "run-");
         if (spec.source().inline() != null) {
             sources.materialize(spec.source().inline().files(), root);
-            return new Workspace(root, root, null);
+            return new Workspace(root, root, null, Optional.empty());
         }
         TaskSpec.Git git = spec.source().git();
         Path context = root.resolve("context");
         Checkout checkout = sources.checkout(new GitSource(git.url(), ref.orElse(git.ref()), git.context()), commit,
                 GitCredentials.forUrl(git.url(), credentials), context);
-        return new Workspace(root, checkout.contextDir(), checkout.commit());
+        return new Workspace(root, checkout.contextDir(), checkout.commit(), Optional.of(checkout.commitTime()));
     }
 
     Path context() {
@@ -47,6 +50,11 @@ final class Workspace implements AutoCloseable {
     /** The commit built, or null for inline sources. */
     String commit() {
         return commit;
+    }
+
+    /** The committer time of {@link #commit()}; empty for inline sources. */
+    Optional<Instant> commitTime() {
+        return commitTime;
     }
 
     @Override

@@ -44,7 +44,7 @@ public class RunMetrics {
                 .description("Runs waiting for a worker").register(meters);
         changeToStart = Timer.builder("drydock.run.change.to.start")
                 .description("From a base change being detected to the rebuild it caused starting")
-                .publishPercentileHistogram().register(meters);
+                .register(meters);
         refresh.register(this::countRuns);
     }
 

@@ -14,7 +14,7 @@ class BuildStepTest {
     void shouldLabelAGitBuildWithItsRepositoryWithoutCredentialsAndItsCommit() {
         TaskSpec spec = new TaskSpec("app", new TaskSpec.Source(new TaskSpec.Git(
                 "https://bot:s3cret@git.example/acme/app.git", "main", "."), null), "Dockerfile", Map.of(),
-                List.of("r.example/app:1"), List.of(), null, null, null, null, null, null, null);
+                List.of("r.example/app:1"), List.of(), null, null, null, null, null, null, null, null);
 
         Map<String, String> labels = BuildStep.labels(spec, "app", "0123456789abcdef", Instant.EPOCH);
 

@@ -16,12 +16,12 @@ final class StepFixtures {
 
     static TaskSpec inlineTask(String buildFile, String engine) {
         return new TaskSpec("app", new TaskSpec.Source(null, new TaskSpec.Inline(Map.of())), buildFile, Map.of(),
-                List.of("127.0.0.1:5000/team/app:latest"), List.of(), null, null, null, engine, null, null, null);
+                List.of("127.0.0.1:5000/team/app:latest"), List.of(), null, null, null, engine, null, null, null, null);
     }
 
     static TaskSpec rebaseTask(String image, String base) {
         return new TaskSpec("app", null, null, Map.of(), List.of("127.0.0.1:5000/team/app:latest"), List.of(), null,
-                null, null, null, null, null, new TaskSpec.Rebase(image, base));
+                null, null, null, null, null, new TaskSpec.Rebase(image, base), null);
     }
 
     RunContext context(TaskSpec spec, Map<String, String> triggerPins) {

@@ -15,7 +15,7 @@ class TargetsTest {
 
     private static TaskSpec withImages(String... images) {
         return new TaskSpec("app", null, "Dockerfile", Map.of(), List.of(images), List.of(), null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static Run run() {
