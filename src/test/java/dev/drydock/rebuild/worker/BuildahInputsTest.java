@@ -76,7 +76,7 @@ class BuildahInputsTest {
                 .getList("dependencies.reference");
         assertThat(dependencies).containsExactlyInAnyOrder(builder, runtime).doesNotContain(later);
         assertThat(given().get("/api/v1/graph/dependents?image=" + later).then().statusCode(200).extract().jsonPath()
-                .getList("dependents.task", String.class)).containsExactly(sentinel);
+                .getList("items.task", String.class)).containsExactly(sentinel);
 
         String newRuntime = BusyboxImage.push(runtime).digest();
         given().post("/api/v1/bases/" + baseId(runtime) + "/check").then().statusCode(200).body("changed", equalTo(true));
@@ -118,7 +118,7 @@ class BuildahInputsTest {
         spec.put("triggers", Map.of("baseImage", Map.of("scope", "all")));
         create(spec).statusCode(201);
         assertThat(given().get("/api/v1/graph/dependents?image=" + tools).then().statusCode(200).extract().jsonPath()
-                .getList("dependents.task", String.class)).containsExactly(task);
+                .getList("items.task", String.class)).containsExactly(task);
         baseId(base);
         assertThat(baseId(tools)).isPositive();
         assertThat(first).startsWith("sha256:");
