@@ -59,6 +59,9 @@ class AccessApiTest {
         given().contentType(ContentType.JSON).body("{\"anonymousPullEnabled\":true}").patch("/api/v1/registry")
                 .then().statusCode(200).body("warnings", hasItem(AnonymousPull.TOKENS_MOOT));
         given().get("/api/v1/registry").then().body("warnings", hasItem(AnonymousPull.TOKENS_MOOT));
+        String page = dev.drydock.dashboard.DashboardFixtures.asAdmin().get("/").then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"registry-access\"").contains("anonymous pull <strong>on</strong>")
+                .contains("id=\"registry-warning\"").contains("no longer limit who can pull");
     }
 
     @Test
