@@ -1,0 +1,18 @@
+package dev.drydock.importer.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/v1/imports}. {@code platforms} is {@code "all"} (the default) or a list such as
+ * {@code ["linux/amd64"]}; {@link #toString()} never shows the password.
+ */
+public record ImportRequest(String source, List<String> targets, List<String> untaggedTargetRepositories,
+        String credentialSet, String username, String password, Boolean force, JsonNode platforms) {
+
+    @Override
+    public String toString() {
+        return "ImportRequest[source=" + source + ", targets=" + targets + ", username=" + username
+                + ", password=<redacted>]";
+    }
+}
