@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Import jobs: copy public content into the private registry without Docker (docs/import.md). */
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports", description = "Byte-exact copies of images, indexes and OCI artifacts into the private registry")
 public class ImportResource {
 
@@ -41,6 +40,7 @@ public class ImportResource {
     ImportService imports;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createImport", summary = "Start an import job",
             description = "Answers 202 with the queued job; a worker copies it. Targets are repository:tag in the "
                     + "private registry (default: the source's repository and tag).")
