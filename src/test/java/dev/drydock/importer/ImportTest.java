@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.drydock.image.Digest;
+import dev.drydock.image.MediaTypes;
 import dev.drydock.testing.LocalRegistry;
 import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
@@ -193,5 +194,38 @@ class ImportTest {
 
         assertThat(job.getString("status")).isEqualTo("Failed");
         assertThat(job.getString("error")).contains("does not exist");
+    }
+
+    @Test
+    void shouldCancelAnImportBeforeItsTargetIsWritten() {
+        String repo = unique("import-cancel/app");
+        PushedImage image = TestImages.builder().randomLayer(24 * 1024 * 1024).randomLayer(24 * 1024 * 1024)
+                .randomLayer(24 * 1024 * 1024).push(upstream() + "/" + repo + ":1");
+
+        long id = Imports.start(Map.of("source", image.reference()));
+        given().post("/api/v1/imports/" + id + "/cancel").then().statusCode(200).body("cancelRequested", equalTo(true));
+        JsonPath job = Imports.awaitEnd(id);
+
+        assertThat(job.getString("status")).isEqualTo("Canceled");
+        assertThat(job.getString("error")).startsWith("canceled");
+        assertThat(Skopeo.exists(privateHost() + "/" + repo + ":1")).isFalse();
+    }
+
+    @Test
+    void shouldImportAnIndexOfIndexesByteForByte() {
+        String repo = unique("import-nested/app");
+        PushedImage amd = TestImages.push(upstream() + "/" + repo + ":amd64");
+        PushedImage arm = TestImages.push(upstream() + "/" + repo + ":arm64");
+        Digest inner = Imports.pushIndex(upstream() + "/" + repo + ":inner", MediaTypes.OCI_MANIFEST,
+                Map.of(amd.digest(), "amd64", arm.digest(), "arm64"));
+        Digest outer = Imports.pushIndex(upstream() + "/" + repo + ":outer", MediaTypes.OCI_INDEX,
+                Map.of(inner.toString(), "amd64"));
+
+        JsonPath job = Imports.awaitEnd(Imports.start(Map.of("source", upstream() + "/" + repo + ":outer")));
+
+        assertThat(job.getString("status")).isEqualTo("Succeeded");
+        assertThat(Imports.rawDigest(privateHost() + "/" + repo + ":outer")).isEqualTo(outer.toString());
+        assertThat(Imports.rawDigest(privateHost() + "/" + repo + "@" + inner)).isEqualTo(inner.toString());
+        assertThat(Imports.rawDigest(privateHost() + "/" + repo + "@" + arm.digest())).isEqualTo(arm.digest());
     }
 }

@@ -74,4 +74,24 @@ final class Imports {
                 "application/vnd.dev.cosign.artifact.sig.v1+json", "application/vnd.oci.image.config.v1+json",
                 "application/vnd.dev.cosign.simplesigning.v1+json");
     }
+
+    /**
+     * Pushes an OCI index whose entries are the given manifests (digest → architecture, all of {@code entryType});
+     * their sizes are read from the registry. Returns the index's digest.
+     */
+    static Digest pushIndex(String reference, String entryType, Map<String, String> entries) {
+        ImageReference ref = ImageReference.parse(reference);
+        StringBuilder json = new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
+                + "\",\"manifests\":[");
+        String sep = "";
+        for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+            long size = CLIENT.headManifest(ref.withDigest(Digest.parse(e.getKey()))).orElseThrow().size();
+            json.append(sep).append("{\"mediaType\":\"").append(entryType).append("\",\"digest\":\"").append(e.getKey())
+                    .append("\",\"size\":").append(size).append(",\"platform\":{\"os\":\"linux\",\"architecture\":\"")
+                    .append(e.getValue()).append("\"}}");
+            sep = ",";
+        }
+        json.append("]}");
+        return CLIENT.putManifest(ref, json.toString().getBytes(StandardCharsets.UTF_8), MediaTypes.OCI_INDEX);
+    }
 }

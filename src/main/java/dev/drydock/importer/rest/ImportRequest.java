@@ -2,13 +2,16 @@ package dev.drydock.importer.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code POST /api/v1/imports}. {@code platforms} is {@code "all"} (the default) or a list such as
  * {@code ["linux/amd64"]}; {@link #toString()} never shows the password.
  */
 public record ImportRequest(String source, List<String> targets, List<String> untaggedTargetRepositories,
-        String credentialSet, String username, String password, Boolean force, JsonNode platforms) {
+        String credentialSet, String username, String password, Boolean force,
+        @Schema(description = "\"all\" (the default: the index as it is) or a list such as [\"linux/amd64\"] (a new index)",
+                example = "[\"linux/amd64\", \"linux/arm64\"]") JsonNode platforms) {
 
     @Override
     public String toString() {

@@ -80,6 +80,10 @@ public class ImportResource {
     @Path("{id}/cancel")
     @Operation(operationId = "cancelImport", summary = "Cancel an import job",
             description = "A queued job ends at once; a running one stops between blobs. 409 when it already ended.")
+    @APIResponse(responseCode = "200", description = "The job, with cancelRequested",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "409", description = "The job already ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportView cancel(@PathParam("id") long id) {
         return imports.cancel(id);
     }
