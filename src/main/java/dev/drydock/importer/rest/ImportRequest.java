@@ -2,6 +2,7 @@ package dev.drydock.importer.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -10,8 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ImportRequest(String source, List<String> targets, List<String> untaggedTargetRepositories,
         String credentialSet, String username, String password, Boolean force,
-        @Schema(description = "\"all\" (the default: the index as it is) or a list such as [\"linux/amd64\"] (a new index)",
-                example = "[\"linux/amd64\", \"linux/arm64\"]") JsonNode platforms) {
+        @Schema(type = SchemaType.ARRAY, implementation = String.class, description = "Platforms to keep, e.g. "
+                + "[\"linux/amd64\"] (then a new index); left out, or the string \"all\", keeps every platform and the "
+                + "index digest") JsonNode platforms) {
 
     @Override
     public String toString() {
