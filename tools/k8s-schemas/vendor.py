@@ -70,6 +70,22 @@ def identity(schema, group, version, kind):
     return schema
 
 
+def closure(definitions, name):
+    """The definition and every definition it refers to, directly or not."""
+    refs, todo = {}, [name]
+    while todo:
+        ref = todo.pop()
+        if ref in refs:
+            continue
+        refs[ref] = definitions[ref]
+        for part in json.dumps(definitions[ref]).split('"#/definitions/')[1:]:
+            todo.append(part.split('"')[0])
+    return refs
+
+
+OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+
+
 def core(out, swagger):
     definitions = swagger["definitions"]
     # Quantities are strings or numbers in YAML (cpu: 1); the document types them as strings.
@@ -79,22 +95,14 @@ def core(out, swagger):
             key = (gvk["group"], gvk["version"], gvk["kind"])
             if key not in CORE_KINDS or len(definition.get("x-kubernetes-group-version-kind")) != 1:
                 continue
-            refs, todo = {}, [name]
-            while todo:
-                ref = todo.pop()
-                if ref in refs:
-                    continue
-                refs[ref] = definitions[ref]
-                text = json.dumps(definitions[ref])
-                for part in text.split('"#/definitions/')[1:]:
-                    todo.append(part.split('"')[0])
+            refs = closure(definitions, name)
             schema = {"$schema": "http://json-schema.org/draft-04/schema#", "$ref": f"#/definitions/{name}",
                       "definitions": strict(json.loads(json.dumps(refs)))}
             identity(schema["definitions"][name], *key)
             write(out, key, schema)
 
 
-def crd(out, path):
+def crd(out, path, definitions):
     with open(path) as f:
         for document in yaml.safe_load_all(f):
             if not document or document.get("kind") != "CustomResourceDefinition":
@@ -105,7 +113,9 @@ def crd(out, path):
                     continue
                 key = (spec["group"], version["name"], spec["names"]["kind"])
                 schema = strict(version["schema"]["openAPIV3Schema"])
-                schema["properties"]["metadata"] = {"type": "object"}
+                # a custom resource's metadata is an ObjectMeta like any object's
+                schema["properties"]["metadata"] = {"$ref": f"#/definitions/{OBJECT_META}"}
+                schema["definitions"] = strict(json.loads(json.dumps(closure(definitions, OBJECT_META))))
                 schema = identity(schema, *key)
                 schema["$schema"] = "http://json-schema.org/draft-04/schema#"
                 write(out, key, schema)
@@ -121,6 +131,7 @@ if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     with open(sys.argv[2]) as f:
-        core(out, json.load(f))
+        swagger = json.load(f)
+    core(out, swagger)
     for path in sys.argv[3:]:
-        crd(out, path)
+        crd(out, path, swagger["definitions"])

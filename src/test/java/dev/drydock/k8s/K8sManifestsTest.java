@@ -58,9 +58,12 @@ class K8sManifestsTest {
         ((ObjectNode) topic.get("spec")).set("partitons", topic.at("/spec/partitions"));
         ObjectNode cluster = find(manifests, "Cluster", "drydock-db");
         ((ObjectNode) cluster.get("spec")).put("instances", "three");
+        ObjectNode scaler = find(manifests, "ScaledObject", "drydock-worker");
+        ((ObjectNode) scaler.get("metadata")).putObject("lables").put("a", "b");
 
         assertThat(ManifestSchemas.problems(topic)).singleElement().asString().contains("partitons");
         assertThat(String.join("\n", ManifestSchemas.problems(cluster))).contains("instances", "integer");
+        assertThat(ManifestSchemas.problems(scaler)).singleElement().asString().contains("lables");
     }
 
     @Test
