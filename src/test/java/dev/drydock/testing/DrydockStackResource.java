@@ -30,6 +30,7 @@ public class DrydockStackResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("kafka.bootstrap.servers", stack.kafkaBootstrapServers()),
                 Map.entry("drydock.private-registry.host", stack.privateRegistry().host()),
                 Map.entry("drydock.private-registry.plain-http", "true"),
+                Map.entry("drydock.front.backend", "http://" + stack.privateRegistry().host()),
                 Map.entry("drydock.registry.insecure-hosts",
                         stack.privateRegistry().host() + "," + stack.upstreamRegistry().host()));
     }
