@@ -1,0 +1,22 @@
+package dev.drydock.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --page} and {@code --size} of a list (the API's defaults when left out). */
+final class Paging {
+
+    @Option(names = "--page", description = "page number, from 0")
+    Integer page;
+
+    @Option(names = {"--size", "--top"}, description = "items per page (at most 500)")
+    Integer size;
+
+    String path(String path, Object... query) {
+        List<Object> all = new ArrayList<>(Arrays.asList(query));
+        all.addAll(List.of("page", page == null ? "" : page, "size", size == null ? "" : size));
+        return Api.path(path, all.stream().map(v -> "".equals(v) ? null : v).toArray());
+    }
+}
