@@ -25,9 +25,12 @@ final class BackendProxy {
 
     private static final Logger LOG = Logger.getLogger(BackendProxy.class);
 
-    /** Headers of one connection (RFC 9110 7.6.1), never forwarded. */
+    /**
+     * Headers of one connection (RFC 9110 7.6.1), never forwarded; {@code Expect: 100-continue} is answered by
+     * the front's own server.
+     */
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect");
 
     private final HttpClient client;
     private final long idleTimeoutMillis;

@@ -68,7 +68,8 @@ public class RegistryFront {
         proxy = new BackendProxy(vertx.createHttpClient(clientOptions,
                 new PoolOptions().setHttp1MaxSize(config.maxConnections())), config.idleTimeout());
         server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                        .setCompressionSupported(false).setIdleTimeout(0))
+                        .setCompressionSupported(false).setHandle100ContinueAutomatically(true)
+                        .setIdleTimeout((int) config.idleTimeout().toSeconds()))
                 .requestHandler(this::handle)
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.infof("registry front on %s:%d in front of %s", config.host(), server.actualPort(), backend);
