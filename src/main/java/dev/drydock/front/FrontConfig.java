@@ -32,7 +32,7 @@ public interface FrontConfig {
     @WithDefault("64")
     int maxConnections();
 
-    /** A backend that sends nothing for this long ends the request. */
+    /** A backend or client connection that sends nothing for this long is closed. */
     @WithDefault("5m")
     Duration idleTimeout();
 
