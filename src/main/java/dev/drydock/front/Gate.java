@@ -52,7 +52,10 @@ final class Gate {
         return switch (route.kind()) {
             case UNKNOWN -> new Verdict.Refused(caller.kind(), FrontMeters.Outcome.REFUSED, 404, "UNSUPPORTED",
                     "not a registry API path", null);
-            case BASE -> new Verdict.Forward(caller);
+            // As Distribution with token auth answers: a client without credentials is told where to get them.
+            case BASE -> credentials ? new Verdict.Forward(caller)
+                    : new Verdict.Refused(caller.kind(), FrontMeters.Outcome.UNAUTHENTICATED, 401, "UNAUTHORIZED",
+                            "authentication required", access.challenge(null));
             case CATALOG -> caller.kind() == Kind.ANONYMOUS
                     ? refuse(caller, RegistryRoute.CATALOG_SCOPE)
                     : new Verdict.Forward(caller);

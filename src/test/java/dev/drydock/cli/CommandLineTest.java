@@ -187,6 +187,73 @@ class CommandLineTest {
         assertThat(completion.out()).contains("complete -F").contains("task").contains("credential-set");
     }
 
+    @Test
+    void shouldManageScopeMapsTokensAndTheAnonymousPullSetting() throws Exception {
+        assertThat(cli("scope-map", "create", "cli-team", "--repository", "cli-team/*", "content/read", "content/write",
+                "--description", "CLI team").exit()).isZero();
+        Invocation updated = cli("scope-map", "update", "cli-team", "--add-repository", "shared/base", "content/read",
+                "--remove-repository", "cli-team/*", "content/write");
+        assertThat(updated.exit()).as(updated.err()).isZero();
+        JsonNode lines = cli("scope-map", "show", "cli-team", "--query", "repositories").json();
+        assertThat(lines.toString()).isEqualTo("[{\"repository\":\"cli-team/*\",\"actions\":[\"content/read\"]},"
+                + "{\"repository\":\"shared/base\",\"actions\":[\"content/read\"]}]");
+        assertThat(cli("scope-map", "list", "--query", "[].name").out()).contains("cli-team");
+
+        assertThat(cli("token", "create", "-n", "cli-ci", "--scope-map", "cli-team").exit()).isZero();
+        String password = cli("token", "credential", "generate", "-n", "cli-ci", "--password1", "--expiration-in-days", "30",
+                "--query", "value", "-o", "tsv").out().strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        Invocation shown = cli("token", "show", "cli-ci");
+        assertThat(shown.out()).contains("password1").doesNotContain(password);
+        assertThat(cli("token", "credential", "generate", "-n", "cli-ci").exit()).as("which password is a usage error").isEqualTo(2);
+        assertThat(cli("token", "update", "cli-ci", "--status", "disabled", "--query", "status", "-o", "tsv").out().strip())
+                .isEqualTo("disabled");
+        assertThat(cli("token", "list", "--query", "[].name").out()).contains("cli-ci");
+
+        assertThat(cli("registry", "show", "--query", "anonymousPullEnabled").out().strip()).isEqualTo("false");
+        Invocation opened = cli("registry", "update", "--anonymous-pull-enabled", "true", "--query", "anonymousPullEnabled");
+        try {
+            assertThat(opened.out().strip()).as(opened.err()).isEqualTo("true");
+            assertThat(opened.err()).as("tokens exist: the server's warning is shown").startsWith("warning: ");
+        } finally {
+            assertThat(cli("registry", "update", "--anonymous-pull-enabled", "false", "--query", "anonymousPullEnabled")
+                    .out().strip()).isEqualTo("false");
+        }
+        Invocation inUse = cli("scope-map", "delete", "cli-team");
+        assertThat(inUse.exit()).as("a scope map a token uses").isEqualTo(1);
+        assertThat(inUse.err()).contains("HTTP 409");
+        assertThat(cli("token", "delete", "cli-ci").exit()).isZero();
+        assertThat(cli("scope-map", "delete", "cli-team").exit()).isZero();
+    }
+
+    @Test
+    void shouldImportWithAProgressBarOnATerminal() throws Exception {
+        String source = TestStack.get().upstreamRegistry().host() + "/cli/imported:1";
+        String digest = TestImages.push(source).digest();
+        String target = "cli/imported-copy:1";
+
+        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
+                "import", "--source", source, "--image", target, "-o", "json"));
+        ProcessBuilder pty = new ProcessBuilder("script", "-qec", String.join(" ", command), "/dev/null");
+        pty.environment().putAll(Map.of("DRYDOCK_URL", url(), "DRYDOCK_TOKEN", DrydockStackResource.ADMIN_TOKEN,
+                "XDG_CONFIG_HOME", Files.createTempDirectory("cli-pty").toString()));
+        Path out = Files.createTempFile("cli-pty", ".out");
+        Process process = pty.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the import ended").isTrue();
+        String terminal = Files.readString(out);
+
+        assertThat(process.exitValue()).as(terminal).isZero();
+        assertThat(terminal).as("a progress bar drawn on the terminal").contains("\r").containsPattern("\\d+/\\d+ blobs")
+                .contains("Succeeded");
+        assertThat(terminal).contains(digest);
+        Invocation listed = cli("import", "list", "--query", "[0].targetDigest", "-o", "tsv");
+        assertThat(listed.out().strip()).isEqualTo(digest);
+        Invocation missing = cli("import", "--source", TestStack.get().upstreamRegistry().host() + "/cli/nothing-here:1");
+        assertThat(missing.exit()).as("an import that fails answers 1").isEqualTo(1);
+        assertThat(missing.err()).startsWith("error: import ").contains("Failed");
+    }
+
     // --- running the CLI -------------------------------------------------------------------------------------
 
     private String url() {

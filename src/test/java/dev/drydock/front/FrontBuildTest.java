@@ -10,32 +10,21 @@ import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** drydock's own traffic through the front: builds push through it, and the watch HEADs what they pushed through it. */
+/**
+ * drydock's own traffic through the front, as its service identity: builds push through it, and the watch HEADs
+ * what they pushed through it.
+ */
 @QuarkusTest
-@TestProfile(FrontBuildTest.PrivateRegistryBehindTheFront.class)
+@TestProfile(ThroughTheFront.class)
 class FrontBuildTest {
 
-    static final int FRONT_PORT = freePort();
-    static final String FRONT = "127.0.0.1:" + FRONT_PORT;
-
-    public static class PrivateRegistryBehindTheFront implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("drydock.front.port", Integer.toString(FRONT_PORT),
-                    "drydock.private-registry.host", FRONT,
-                    "drydock.registry.insecure-hosts", FRONT + "," + TestStack.get().upstreamRegistry().host());
-        }
-    }
+    static final String FRONT = ThroughTheFront.FRONT;
 
     @Test
     void shouldPushBuildsThroughTheFrontAndWatchWhatTheyPushedThroughIt() {
@@ -76,13 +65,5 @@ class FrontBuildTest {
     static String baseDigest(String reference) {
         return given().get("/api/v1/bases?size=500").then().extract().jsonPath()
                 .getString("items.find { it.reference == '" + reference + "' }.digest");
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

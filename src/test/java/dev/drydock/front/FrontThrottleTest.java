@@ -2,6 +2,7 @@ package dev.drydock.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.task.TaskFixtures;
 import dev.drydock.testing.DockerCli;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestStack;
@@ -13,10 +14,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Throttling with a tiny anonymous bucket (4 at once, one more every 20 s), against the real docker CLI. One test:
+ * Throttling with a tiny anonymous bucket (4 at once, one more every 20 s), anonymous pull on, against the real
+ * docker CLI. One test:
  * the bucket of 127.0.0.1 is shared, and what empties it must come first.
  */
 @QuarkusTest
@@ -41,12 +44,13 @@ class FrontThrottleTest {
         // Pushed past the front: the push must not spend the bucket.
         TestImages.push(TestStack.get().privateRegistry().host() + "/throttle/app:1");
         DockerCli docker = DockerCli.get();
+        FrontClients.anonymousPull(true);
         String image = "127.0.0.1:" + front.port() + "/throttle/app:1";
 
         int allowed = 0;
         HttpResponse<String> refused = null;
         for (int i = 0; i < BURST + 1 && refused == null; i++) {
-            HttpResponse<String> answer = FrontTest.send(FrontTest.manifest("throttle/app", "1"));
+            HttpResponse<String> answer = FrontClients.send(FrontClients.manifest(front.port(), "throttle/app", "1"));
             if (answer.statusCode() == 429) {
                 refused = answer;
             } else {
@@ -59,15 +63,23 @@ class FrontThrottleTest {
         assertThat(refused.body()).contains("\"code\":\"TOOMANYREQUESTS\"");
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 20L);
 
-        assertThat(FrontTest.send(FrontTest.manifest("throttle/app", "1").header("Authorization", "Bearer everything"))
-                .statusCode()).as("a token has its own bucket").isEqualTo(200);
+        String name = TaskFixtures.unique("throttled-ci");
+        String password = FrontClients.token(name, "throttle/*", "content/read");
+        String jwt = FrontClients.jwt(front.port(), name, password, "repository:throttle/app:pull");
+        assertThat(FrontClients.send(FrontClients.manifest(front.port(), "throttle/app", "1")
+                .header("Authorization", "Bearer " + jwt)).statusCode()).as("a token has its own bucket").isEqualTo(200);
 
-        HttpResponse<String> token = FrontTest.send(HttpRequest.newBuilder(
+        HttpResponse<String> token = FrontClients.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + front.port() + "/service/token?service=drydock")));
         assertThat(token.statusCode()).as("an anonymous token request counts against the address").isEqualTo(429);
 
-        DockerCli.Result pull = docker.run(null, "pull", image);
+        DockerCli.Result pull = docker.run("pull", image);
         assertThat(pull.exitCode()).isNotZero();
         assertThat(pull.output()).contains("toomanyrequests");
+    }
+
+    @AfterEach
+    void closeAnonymousPull() {
+        FrontClients.anonymousPull(false);
     }
 }

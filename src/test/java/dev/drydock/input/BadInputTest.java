@@ -41,7 +41,7 @@ class BadInputTest {
     static final String PRIVATE = "{private}";
     static final String GIT_SECRET = "test-git-secret";
     static final List<String> TABLES = List.of("task", "task_dependency", "task_output", "run", "run_log", "base",
-            "registry_credential", "outbox_event", "processed_event");
+            "registry_credential", "outbox_event", "processed_event", "scope_map", "registry_token", "registry_token_password");
     static final RestAssuredConfig ONE_SECOND = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
             .setParam("http.connection.timeout", 1000).setParam("http.socket.timeout", 1000));
 
@@ -264,6 +264,47 @@ class BadInputTest {
                 get("graph: no image", "/api/v1/graph/dependents", "image"),
                 get("graph: NUL in image", "/api/v1/graph/dependents?image=a%00", "image"),
                 get("graph: an invalid image", "/api/v1/graph/dependents?image=UPPER//bad", "image"),
+                // the registry's settings, scope maps, tokens and the token endpoint
+                row("registry: a string for anonymousPullEnabled", "PATCH", "/api/v1/registry", "{\"anonymousPullEnabled\":\"yes\"}",
+                        400, "anonymousPullEnabled"),
+                row("registry: no anonymousPullEnabled", "PATCH", "/api/v1/registry", "{}", 400, "anonymousPullEnabled"),
+                row("registry: unknown field", "PATCH", "/api/v1/registry", "{\"anonymousPushEnabled\":true}", 400,
+                        "anonymousPushEnabled"),
+                post("scope map: unknown field", "/api/v1/scope-maps", scopeMap("\"team-a/*\"", "\"content/read\"", ",\"colour\":1"),
+                        "colour"),
+                post("scope map: no name", "/api/v1/scope-maps", scopeMap("\"team-a/*\"", "\"content/read\"", "")
+                        .replace("\"name\":\"badinput-never\",", ""), "name"),
+                post("scope map: an upper-case name", "/api/v1/scope-maps", scopeMap("\"team-a/*\"", "\"content/read\"", "")
+                        .replace("badinput-never", "Never"), "name"),
+                post("scope map: no repositories", "/api/v1/scope-maps", "{\"name\":\"badinput-never\",\"repositories\":[]}",
+                        "repositories"),
+                post("scope map: null among repositories", "/api/v1/scope-maps",
+                        "{\"name\":\"badinput-never\",\"repositories\":[null]}", "repositories[0]"),
+                post("scope map: a wildcard in the middle", "/api/v1/scope-maps", scopeMap("\"team-*/app\"", "\"content/read\"", ""),
+                        "repositories[0].repository"),
+                post("scope map: an unknown action", "/api/v1/scope-maps", scopeMap("\"team-a/*\"", "\"content/read\",\"pull\"", ""),
+                        "repositories[0].actions[1]"),
+                post("scope map: no actions", "/api/v1/scope-maps", scopeMap("\"team-a/*\"", "", ""), "repositories[0].actions"),
+                post("scope map: a string for actions", "/api/v1/scope-maps", scopeMap("\"team-a/*\"", "", "")
+                        .replace("[]", "\"content/read\""), "repositories[0].actions"),
+                get("scope maps: a word for size", "/api/v1/scope-maps?size=all", "size"),
+                post("token: unknown field", "/api/v1/tokens", "{\"name\":\"badinput-never\",\"scopeMap\":\"x\",\"colour\":1}",
+                        "colour"),
+                post("token: no scope map", "/api/v1/tokens", "{\"name\":\"badinput-never\"}", "scopeMap"),
+                post("token: an unknown scope map", "/api/v1/tokens", "{\"name\":\"badinput-never\",\"scopeMap\":\"badinput-none\"}",
+                        "scopeMap"),
+                post("token: a bad status", "/api/v1/tokens", "{\"name\":\"badinput-never\",\"scopeMap\":\"x\",\"status\":\"on\"}",
+                        "status"),
+                post("token: the service identity's name", "/api/v1/tokens", "{\"name\":\"drydock-service\",\"scopeMap\":\"x\"}",
+                        "name"),
+                get("tokens: a negative page", "/api/v1/tokens?page=-1", "page"),
+                post("password: neither password1 nor password2", "/api/v1/tokens/badinput-none/passwords", "{\"name\":\"password3\"}",
+                        "name"),
+                post("password: expires in 0 days", "/api/v1/tokens/badinput-none/passwords",
+                        "{\"name\":\"password1\",\"expiresInDays\":0}", "expiresInDays"),
+                post("password: a string for expiresInDays", "/api/v1/tokens/badinput-none/passwords",
+                        "{\"name\":\"password1\",\"expiresInDays\":\"30\"}", "expiresInDays"),
+                get("token endpoint: another service", "/service/token?service=elsewhere", "service"),
                 // webhooks, with their secrets but malformed bodies
                 post("distribution webhook: not JSON", "/api/v1/webhooks/registry/distribution", "events!", "body")
                         .header("Authorization", "Bearer test-distribution-token"),
@@ -280,6 +321,12 @@ class BadInputTest {
                 post("gitlab webhook: not JSON", "/api/v1/webhooks/git/gitlab", "push!", "body")
                         .header("X-Gitlab-Event", "Push Hook").header("X-Gitlab-Token", GIT_SECRET)));
         return rows.stream();
+    }
+
+    /** A scope map of one line: {@code repository} and {@code actions} are JSON text inside the line. */
+    static String scopeMap(String repository, String actions, String extra) {
+        return "{\"name\":\"badinput-never\",\"repositories\":[{\"repository\":" + repository + ",\"actions\":["
+                + actions + "]}]" + extra + "}";
     }
 
     static Row signedGithub(String name, String body, String field) {

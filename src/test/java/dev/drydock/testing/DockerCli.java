@@ -2,24 +2,28 @@ package dev.drydock.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real docker CLI as a registry client, against a {@code dockerd} of the tests' own (its own socket, data,
- * and client config under the test stack's directory: nothing of a docker on this machine is touched). Installs
- * Debian's {@code docker.io} when {@code dockerd} is missing. dockerd treats registries on 127.0.0.0/8 as plain
- * HTTP, so the test stack's registries need no configuration.
+ * The real docker CLI against a Docker engine of the test JVM's own: a {@code dockerd} (Debian {@code docker.io},
+ * installed when missing and the tests run as root) on its own socket, data and exec roots, without bridge or
+ * iptables, so it disturbs no other engine on the machine. It treats registries on 127.0.0.0/8 as plain HTTP.
+ * Logins live in a config directory of its own. The engine ends with the test JVM.
  */
 public final class DockerCli {
 
-    /** What a docker command printed (stdout and stderr together) and how it exited. */
-    public record Result(int exitCode, String output) {}
+    /** What a docker command printed (stdout and stderr together) and its exit code. */
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
 
     private static DockerCli instance;
 
@@ -31,7 +35,6 @@ public final class DockerCli {
         this.config = config;
     }
 
-    /** The one dockerd of this test JVM, started on first use. */
     public static synchronized DockerCli get() {
         if (instance == null) {
             instance = start();
@@ -39,28 +42,49 @@ public final class DockerCli {
         return instance;
     }
 
-    /** Runs {@code docker ARGS…}; {@code stdin} (may be null) is its input, e.g. a password for --password-stdin. */
-    public Result run(String stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of("docker"));
+    private static DockerCli start() {
+        try {
+            if (!Files.isExecutable(Path.of("/usr/sbin/dockerd")) && !Files.isExecutable(Path.of("/usr/bin/dockerd"))) {
+                LocalProcess.run(List.of("apt-get", "install", "-y", "-q", "docker.io"), Duration.ofMinutes(5));
+            }
+            // exec-root holds containerd's sockets, whose paths must stay short.
+            Path root = Files.createTempDirectory("drydock-dockerd");
+            Path socket = root.resolve("docker.sock");
+            LocalProcess daemon = LocalProcess.start("dockerd", List.of("dockerd", "--host", "unix://" + socket,
+                    "--data-root", root.resolve("data").toString(), "--exec-root", root.resolve("exec").toString(),
+                    "--pidfile", root.resolve("docker.pid").toString(), "--bridge", "none", "--iptables=false",
+                    "--ip6tables=false"), root.resolve("dockerd.log"));
+            DockerCli cli = new DockerCli(socket, Files.createDirectories(root.resolve("config")));
+            daemon.awaitReady(Duration.ofSeconds(60), () -> cli.run("info").ok());
+            return cli;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code docker ARGS...}; never throws for a non-zero exit. */
+    public Result run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    /** Runs docker with {@code input} on its standard input (for {@code login --password-stdin}). */
+    public Result runWithInput(String input, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker", "--host", "unix://" + socket, "--config", config.toString()));
         command.addAll(List.of(args));
         try {
-            Path out = Files.createTempFile(TestStack.workDir(), "docker-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-            builder.environment().put("DOCKER_HOST", "unix://" + socket);
-            builder.environment().put("DOCKER_CONFIG", config.toString());
-            Process process = builder.start();
-            try (var input = process.getOutputStream()) {
-                if (stdin != null) {
-                    input.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                }
+            Path out = Files.createTempFile("drydock-docker", ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (input != null) {
+                p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             }
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("docker " + String.join(" ", args) + " timed out");
+            p.getOutputStream().close();
+            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
             }
             String output = Files.readString(out);
             Files.deleteIfExists(out);
-            return new Result(process.exitValue(), output);
+            return new Result(p.exitValue(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -69,55 +93,16 @@ public final class DockerCli {
         }
     }
 
-    /** Runs {@code docker ARGS…} and fails with its output unless it exits 0. */
-    public String ok(String... args) {
-        Result result = run(null, args);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("docker " + String.join(" ", args) + " exited " + result.exitCode()
-                    + ":\n" + result.output());
-        }
-        return result.output();
-    }
-
-    private static DockerCli start() {
-        if (!onPath("dockerd") || !onPath("docker")) {
-            LocalProcess.run(List.of("apt-get", "install", "-y", "-q", "docker.io"), Duration.ofMinutes(5));
-        }
-        Path dir = TestStack.workDir().resolve("dockerd");
-        Path socket = dir.resolve("docker.sock");
-        Path config = dir.resolve("client");
+    /** An image of one small file, tagged {@code reference}, made with {@code docker import} (no pull needed). */
+    public Result importImage(String reference, String content) {
         try {
-            Files.createDirectories(config);
-            Files.deleteIfExists(socket);
+            Path dir = Files.createTempDirectory("drydock-rootfs");
+            Files.writeString(dir.resolve("hello.txt"), content);
+            Path tar = dir.resolveSibling(dir.getFileName() + ".tar");
+            LocalProcess.run(List.of("tar", "-C", dir.toString(), "-cf", tar.toString(), "hello.txt"), Duration.ofSeconds(30));
+            return run("import", tar.toString(), reference);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalProcess.start("dockerd", List.of("dockerd", "--data-root", dir.resolve("data").toString(),
-                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
-                "--host", "unix://" + socket, "--bridge", "none", "--iptables=false", "--ip6tables=false"),
-                dir.resolve("dockerd.log"));
-        DockerCli cli = new DockerCli(socket, config);
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (cli.run(null, "version").exitCode() != 0) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("dockerd did not answer within 60 s; see " + dir.resolve("dockerd.log"));
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return cli;
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.dashboard.web;
 
+import dev.drydock.access.AnonymousPull;
 import dev.drydock.dashboard.auth.SignedIn;
 import dev.drydock.dashboard.auth.Viewer;
 import dev.drydock.problem.ProblemException;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The home page: pending rebuilds. Runs building now first, then the queue in the order workers take it (oldest
  * first), each with its cause in words, pinned digests, age and place in line; then every task that is behind
  * (see {@link Freshness}) with why and since when; below, the latest finished runs.
+ * A line under the heading says whether the private registry allows anonymous pull, with its warning.
  * {@code ?part=list} renders the lists alone, for the page's script to fetch again on each run event.
  */
 @Path("/")
@@ -50,11 +52,15 @@ public class PendingPage {
     @Inject
     Viewer viewer;
 
+    @Inject
+    AnonymousPull anonymousPull;
+
     @GET
     public TemplateInstance page(@QueryParam("part") String part) {
         Chrome chrome = Chrome.of(viewer, "Pending rebuilds", "pending");
         Pending pending = pending();
-        return "list".equals(part) ? Templates.pending$list(chrome, pending) : Templates.pending(chrome, pending);
+        return "list".equals(part) ? Templates.pending$list(chrome, pending)
+                : Templates.pending(chrome, pending, anonymousPull.get());
     }
 
     Pending pending() {

@@ -1,5 +1,6 @@
 package dev.drydock.dashboard.web;
 
+import dev.drydock.access.AnonymousPull;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class Templates {
 
     public static native TemplateInstance error(Chrome chrome, int status, String heading, String detail);
 
-    public static native TemplateInstance pending(Chrome chrome, Pending pending);
+    public static native TemplateInstance pending(Chrome chrome, Pending pending, AnonymousPull.Setting registry);
 
     public static native TemplateInstance pending$list(Chrome chrome, Pending pending);
 

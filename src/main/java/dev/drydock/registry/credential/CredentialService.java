@@ -1,10 +1,12 @@
 package dev.drydock.registry.credential;
 
 import dev.drydock.problem.ProblemException;
+import dev.drydock.registry.ConfiguredCredentials;
 import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.RegistryCredential;
 import dev.drydock.registry.RegistryHosts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * Named registry credentials, encrypted at rest, and the {@link CredentialLookup} the registry client
  * uses. When several credentials name the same registry, the oldest is used. Lookups are cached for
  * {@link #LOOKUP_CACHE_TTL} (cleared on every change here) so that polling does not query the database
- * per request.
+ * per request. A {@link ConfiguredCredentials} bean (drydock's service identity for its private registry) is asked
+ * before the stored sets.
  */
 @ApplicationScoped
 public class CredentialService implements CredentialLookup {
@@ -37,15 +40,21 @@ public class CredentialService implements CredentialLookup {
     private final Map<String, Cached> lookups = new ConcurrentHashMap<>();
     private final SecretCipher cipher;
     private final Clock clock;
+    private final Iterable<ConfiguredCredentials> configured;
 
     @Inject
-    public CredentialService(SecretCipher cipher) {
-        this(cipher, Clock.systemUTC());
+    public CredentialService(SecretCipher cipher, Instance<ConfiguredCredentials> configured) {
+        this(cipher, Clock.systemUTC(), configured);
     }
 
     CredentialService(SecretCipher cipher, Clock clock) {
+        this(cipher, clock, java.util.List.of());
+    }
+
+    CredentialService(SecretCipher cipher, Clock clock, Iterable<ConfiguredCredentials> configured) {
         this.cipher = cipher;
         this.clock = clock;
+        this.configured = configured;
     }
 
     /** Stores a credential; 400 naming the field for bad input, 409 when the name is taken. */
@@ -104,6 +113,12 @@ public class CredentialService implements CredentialLookup {
     @Override
     @Transactional
     public Optional<RegistryCredential> forRegistry(String registry) {
+        for (ConfiguredCredentials c : configured) {
+            Optional<RegistryCredential> found = c.forRegistry(registry);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
         Instant now = clock.instant();
         Cached cached = lookups.get(registry);
         if (cached != null && now.isBefore(cached.until())) {
