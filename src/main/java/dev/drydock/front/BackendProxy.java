@@ -32,6 +32,8 @@ final class BackendProxy {
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect");
 
+    static final int WRITE_QUEUE_BYTES = 1024 * 1024;
+
     private final HttpClient client;
     private final long idleTimeoutMillis;
 
@@ -49,6 +51,7 @@ final class BackendProxy {
             Consumer<Throwable> onFailure) {
         open(in, target).onFailure(onFailure::accept).onSuccess(out -> {
             copyRequestHeaders(in, out);
+            out.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
             out.send(in).onFailure(error -> {
                 if (in.response().headWritten()) {
                     in.connection().close();
@@ -58,6 +61,9 @@ final class BackendProxy {
             }).onSuccess(answer -> {
                 onHead.accept(answer);
                 HttpServerResponse response = in.response();
+                // Vert.x's default queue (64 KiB) pauses the backend every few packets; a larger one streams a blob
+                // in big steps and still bounds what waits in memory per request.
+                response.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
                 response.setStatusCode(answer.statusCode());
                 copyResponseHeaders(answer.headers(), response, rewrite, publicOrigin(in));
                 response.send(answer).onFailure(error -> {

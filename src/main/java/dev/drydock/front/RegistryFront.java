@@ -5,6 +5,9 @@ import dev.drydock.access.RegistryCaller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -45,7 +48,8 @@ public class RegistryFront {
     @Inject
     io.quarkus.vertx.http.HttpServer drydockHttp;
 
-    private HttpServer server;
+    private volatile HttpServer server;
+    private String deployment;
     private Gate gate;
     private BackendProxy proxy;
     private CatalogFilter catalog;
@@ -64,20 +68,32 @@ public class RegistryFront {
         meters = new FrontMeters(registry, config.meteredRepositories());
         catalog = new CatalogFilter(access);
         HttpClientOptions clientOptions = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
-                .setTryUseCompression(false).setConnectTimeout(5_000);
+                .setTryUseCompression(false).setConnectTimeout(5_000).setReceiveBufferSize(1024 * 1024);
         proxy = new BackendProxy(vertx.createHttpClient(clientOptions,
                 new PoolOptions().setHttp1MaxSize(config.maxConnections())), config.idleTimeout());
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                        .setCompressionSupported(false).setHandle100ContinueAutomatically(true)
-                        .setIdleTimeout((int) config.idleTimeout().toSeconds()))
-                .requestHandler(this::handle)
-                .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        // One server per event loop on the shared port: a server made outside a verticle would serve every
+        // connection on one event loop, one core. (Port 0 picks a port per server, so it gets one.)
+        int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setCompressionSupported(false).setHandle100ContinueAutomatically(true)
+                .setSendBufferSize(1024 * 1024).setIdleTimeout((int) config.idleTimeout().toSeconds());
+        deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                vertx.createHttpServer(options).requestHandler(RegistryFront.this::handle).listen()
+                        .onSuccess(listening -> {
+                            server = listening;
+                            started.complete();
+                        }).onFailure(started::fail);
+            }
+        }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         LOG.infof("registry front on %s:%d in front of %s", config.host(), server.actualPort(), backend);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (server != null) {
-            server.close();
+    void stop(@Observes ShutdownEvent event) throws Exception {
+        if (deployment != null) {
+            vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 
