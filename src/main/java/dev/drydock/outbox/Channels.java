@@ -12,6 +12,9 @@ public final class Channels {
     /** Outgoing {@code drydock.run-events}. */
     public static final String RUN_EVENTS_OUT = "run-events-out";
 
+    /** Outgoing {@code drydock.import-requests}: import jobs to run. */
+    public static final String IMPORT_REQUESTS_OUT = "import-requests-out";
+
     /** Incoming {@code drydock.base-changes}, consumed by the task triggers (consumer group drydock-triggers). */
     public static final String BASE_CHANGES_IN = "base-changes-in";
     /** Incoming {@code drydock.rebuild-requests}, consumed by the build workers (consumer group drydock-workers). */
@@ -19,6 +22,9 @@ public final class Channels {
 
     /** Incoming {@code drydock.rebuild-requests.interactive}, consumed by the build workers (group drydock-workers-interactive). */
     public static final String INTERACTIVE_REQUESTS_IN = "interactive-requests-in";
+
+    /** Incoming {@code drydock.import-requests}, consumed by the import workers (consumer group drydock-importers). */
+    public static final String IMPORT_REQUESTS_IN = "import-requests-in";
 
     private Channels() {}
 }

@@ -17,7 +17,8 @@ public enum EventType {
     RUN_CANCELED("dev.drydock.run.canceled", Channels.RUN_EVENTS_OUT),
     RUN_ERROR("dev.drydock.run.error", Channels.RUN_EVENTS_OUT),
     RUN_TIMEOUT("dev.drydock.run.timeout", Channels.RUN_EVENTS_OUT),
-    RUN_SUPERSEDED("dev.drydock.run.superseded", Channels.RUN_EVENTS_OUT);
+    RUN_SUPERSEDED("dev.drydock.run.superseded", Channels.RUN_EVENTS_OUT),
+    IMPORT_REQUESTED("dev.drydock.import.requested", Channels.IMPORT_REQUESTS_OUT);
 
     private final String type;
     private final String channel;

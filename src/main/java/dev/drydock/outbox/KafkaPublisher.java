@@ -25,12 +25,14 @@ class KafkaPublisher {
     KafkaPublisher(@Channel(Channels.BASE_CHANGES_OUT) Emitter<String> baseChanges,
             @Channel(Channels.REBUILD_REQUESTS_OUT) Emitter<String> rebuildRequests,
             @Channel(Channels.INTERACTIVE_REQUESTS_OUT) Emitter<String> interactiveRequests,
-            @Channel(Channels.RUN_EVENTS_OUT) Emitter<String> runEvents) {
+            @Channel(Channels.RUN_EVENTS_OUT) Emitter<String> runEvents,
+            @Channel(Channels.IMPORT_REQUESTS_OUT) Emitter<String> importRequests) {
         this.emitters = Map.of(
                 Channels.BASE_CHANGES_OUT, baseChanges,
                 Channels.REBUILD_REQUESTS_OUT, rebuildRequests,
                 Channels.INTERACTIVE_REQUESTS_OUT, interactiveRequests,
-                Channels.RUN_EVENTS_OUT, runEvents);
+                Channels.RUN_EVENTS_OUT, runEvents,
+                Channels.IMPORT_REQUESTS_OUT, importRequests);
     }
 
     /** Completes when Kafka has acknowledged the record, exceptionally when the send failed. */

@@ -121,6 +121,19 @@
     return true;
   }
 
+  // Regions with data-live-every (ms) are fetched again on that timer while the tab is visible: import progress is
+  // stored by the workers, not announced as an event.
+  regions.forEach(function (region) {
+    var every = parseInt(region.getAttribute('data-live-every') || '0', 10);
+    if (every > 0) {
+      setInterval(function () {
+        if (!document.hidden && region.querySelector('[data-active]')) {
+          refresh(region);
+        }
+      }, every);
+    }
+  });
+
   function connect() {
     var source = new EventSource('/dashboard/events');
     var connectedBefore = false;

@@ -247,8 +247,9 @@ class CommandLineTest {
         assertThat(terminal).as("a progress bar drawn on the terminal").contains("\r").containsPattern("\\d+/\\d+ blobs")
                 .contains("Succeeded");
         assertThat(terminal).contains(digest);
-        Invocation listed = cli("import", "list", "--query", "[0].targetDigest", "-o", "tsv");
-        assertThat(listed.out().strip()).isEqualTo(digest);
+        Invocation list = cli("import", "list", "--query", "[?source=='" + source + "'] | [0]");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.json().path("targetDigest").asText()).as(list.out()).isEqualTo(digest);
         Invocation missing = cli("import", "--source", TestStack.get().upstreamRegistry().host() + "/cli/nothing-here:1");
         assertThat(missing.exit()).as("an import that fails answers 1").isEqualTo(1);
         assertThat(missing.err()).startsWith("error: import ").contains("Failed");

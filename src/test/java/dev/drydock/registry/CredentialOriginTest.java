@@ -10,6 +10,7 @@ import dev.drydock.testing.LocalRegistry;
 import dev.drydock.testing.RegistryOptions;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestStack;
+import dev.drydock.testing.TokenIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

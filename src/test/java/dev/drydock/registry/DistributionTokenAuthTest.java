@@ -10,6 +10,7 @@ import dev.drydock.testing.RegistryOptions;
 import dev.drydock.testing.Skopeo;
 import dev.drydock.testing.TestImages;
 import dev.drydock.testing.TestStack;
+import dev.drydock.testing.TokenIssuer;
 import dev.drydock.testing.TestImages.PushedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -23,7 +23,7 @@ final class ImportCommand extends Action {
 
     static final Set<String> ENDED = Set.of("Succeeded", "Failed", "Canceled");
 
-    @Option(names = "--source", required = true, description = "registry/repository:tag or @sha256:…")
+    @Option(names = "--source", description = "registry/repository:tag or @sha256:…")
     String source;
 
     @Option(names = {"-t", "--image"}, paramLabel = "REPO[:TAG]", description = "a target (repeatable; default: the source's repository and tag)")
@@ -52,6 +52,9 @@ final class ImportCommand extends Action {
 
     @Override
     public Integer call() throws Exception {
+        if (source == null) { // not picocli's required: that would also be asked of import list/show/cancel
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--source'");
+        }
         ObjectNode body = Api.JSON.createObjectNode().put("source", source);
         list(body, "targets", images);
         list(body, "untaggedTargetRepositories", untagged);

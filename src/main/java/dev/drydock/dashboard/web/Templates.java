@@ -35,6 +35,10 @@ public final class Templates {
 
     public static native TemplateInstance bases$table(Chrome chrome, BaseList list);
 
+    public static native TemplateInstance imports(Chrome chrome, ImportList list);
+
+    public static native TemplateInstance imports$table(Chrome chrome, ImportList list);
+
     public static native TemplateInstance graph(Chrome chrome, GraphView graph);
 
     public static native TemplateInstance tasks(Chrome chrome, TaskList list);

@@ -1,4 +1,4 @@
-package dev.drydock.registry;
+package dev.drydock.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Distribution finds the key by {@code kid}, the libtrust fingerprint of the public key. Anyone gets every
  * action asked for, except a request with wrong Basic credentials, which gets 401.
  */
-final class TokenIssuer implements AutoCloseable {
+public final class TokenIssuer implements AutoCloseable {
 
-    static final String SERVICE = "drydock-test-registry";
-    static final String ISSUER = "drydock-test-issuer";
+    public static final String SERVICE = "drydock-test-registry";
+    public static final String ISSUER = "drydock-test-issuer";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,7 +72,7 @@ final class TokenIssuer implements AutoCloseable {
         server.start();
     }
 
-    static TokenIssuer start(Path dir, Map<String, String> users) {
+    public static TokenIssuer start(Path dir, Map<String, String> users) {
         try {
             return new TokenIssuer(dir, users);
         } catch (Exception e) {
@@ -80,25 +80,25 @@ final class TokenIssuer implements AutoCloseable {
         }
     }
 
-    String realm() {
+    public String realm() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
     }
 
-    Path certificate() {
+    public Path certificate() {
         return certificate;
     }
 
-    int tokensIssued() {
+    public int tokensIssued() {
         return issued.get();
     }
 
     /** Token requests received, issued or refused. */
-    int requests() {
+    public int requests() {
         return asked.get();
     }
 
     /** {@code expires_in} as the answer states it. */
-    void reportExpiresIn(Duration d) {
+    public void reportExpiresIn(Duration d) {
         reportedExpiresIn = d;
     }
 
@@ -106,7 +106,7 @@ final class TokenIssuer implements AutoCloseable {
      * The JWT's real {@code exp}, which the registry enforces with 60 s of leeway (Distribution 2.8): a
      * lifetime of -59 s makes a token the registry accepts for about one more second.
      */
-    void jwtLifetime(Duration d) {
+    public void jwtLifetime(Duration d) {
         jwtLifetime = d;
     }
 

@@ -1,0 +1,218 @@
+package dev.drydock.importer;
+
+import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.image.Digest;
+import dev.drydock.image.ImageReference;
+import dev.drydock.registry.Descriptor;
+import dev.drydock.registry.Manifest;
+import dev.drydock.registry.RegistryClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Copies one import's content from its source into the private registry, byte for byte:
+ * <ol>
+ * <li>HEAD the source; when every target already holds that digest, stop (one source request in all);</li>
+ * <li>refuse a target tag that holds another digest unless forced;</li>
+ * <li>read the source manifest once, and each manifest an index names once (nested indexes too), plus the cosign
+ * tags {@code sha256-<digest>.sig|.att|.sbom} of each;</li>
+ * <li>copy every blob, several at once, streamed: skipped when the target repository has it, mounted from the first
+ * target repository into the others;</li>
+ * <li>put every manifest by digest, children first, then the tags.</li>
+ * </ol>
+ * With chosen platforms the root is a new index of only their entries (its own digest).
+ */
+final class ImageCopy {
+
+    static final List<String> REFERRER_SUFFIXES = List.of("sig", "att", "sbom");
+
+    /** A manifest to put, with the tag it carries in the source when it is a referrer. */
+    record Node(Manifest manifest, String referrerTag) {}
+
+    record Result(Descriptor source, Digest target, boolean alreadyPresent) {}
+
+    private final RegistryClient client;
+    private final ProgressTracker progress;
+    private final int parallel;
+    /** Throws {@link ImportStopped} when the copy must stop. */
+    private final Runnable checkpoint;
+
+    ImageCopy(RegistryClient client, ProgressTracker progress, int parallel, Runnable checkpoint) {
+        this.client = client;
+        this.progress = progress;
+        this.parallel = parallel;
+        this.checkpoint = checkpoint;
+    }
+
+    /** @param sourceSeen told the source's descriptor as soon as it is known, to show on the job */
+    Result copy(CopyJob job, java.util.function.Consumer<Descriptor> sourceSeen) {
+        ImageReference source = job.source();
+        Descriptor head = client.headManifest(source)
+                .orElseThrow(() -> new ImportFailure("source " + source + " does not exist"));
+        sourceSeen.accept(head);
+        Digest digest = head.digest();
+        if (job.platforms() == null) {
+            checkTags(job, digest);
+            if (present(job, digest)) {
+                return new Result(head, digest, true);
+            }
+        }
+        checkpoint.run();
+        Manifest root = client.getManifest(source.withDigest(digest))
+                .orElseThrow(() -> new ImportFailure("source " + source + " disappeared while importing"));
+        Manifest top = root;
+        if (job.platforms() != null) {
+            if (!root.isIndex()) {
+                throw new ImportFailure("platforms were chosen but " + source + " is a single-platform "
+                        + root.mediaType() + "; import it with platforms \"all\"");
+            }
+            byte[] selected = ManifestJson.selectPlatforms(root.content(), job.platforms());
+            if (ManifestJson.entries(selected) == 0) {
+                throw new ImportFailure(source + " has none of the platforms " + job.platforms() + " (it has "
+                        + root.index().platforms() + ")");
+            }
+            top = new Manifest(root.mediaType(), Digest.sha256Of(selected), selected);
+            checkTags(job, top.digest());
+        }
+        List<Node> nodes = new ArrayList<>();
+        walk(source, top, null, nodes);
+        if (top != root) {
+            referrers(source, root.digest(), nodes);
+        }
+        Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            if (!n.manifest().isIndex()) {
+                ManifestJson.blobs(n.manifest().content()).forEach(b -> blobs.putIfAbsent(b.digest(), b));
+            }
+        }
+        progress.plan(List.copyOf(blobs.values()));
+        copyBlobs(source, job.repositories(), blobs.values());
+        for (ImageReference repository : job.repositories()) {
+            for (Node n : nodes) {
+                checkpoint.run();
+                Manifest m = n.manifest();
+                client.putManifest(repository.withDigest(m.digest()), m.content(), m.mediaType());
+                if (n.referrerTag() != null) {
+                    client.putManifest(repository.withoutDigest().withTag(n.referrerTag()), m.content(), m.mediaType());
+                }
+            }
+        }
+        for (ImageReference tag : job.targets()) {
+            client.putManifest(tag, top.content(), top.mediaType());
+        }
+        return new Result(head, top.digest(), false);
+    }
+
+    /** A target tag that holds another digest fails the import unless it is forced. */
+    private void checkTags(CopyJob job, Digest digest) {
+        if (job.force()) {
+            return;
+        }
+        for (ImageReference tag : job.targets()) {
+            Optional<Descriptor> held = client.headManifest(tag);
+            if (held.isPresent() && !held.get().digest().equals(digest)) {
+                throw new ImportFailure("target " + tag + " holds " + held.get().digest() + ", not " + digest
+                        + "; set force to move the tag");
+            }
+        }
+    }
+
+    /** Every tag and every untagged repository already holds {@code digest}. */
+    private boolean present(CopyJob job, Digest digest) {
+        for (ImageReference tag : job.targets()) {
+            if (!client.headManifest(tag).map(d -> d.digest().equals(digest)).orElse(false)) {
+                return false;
+            }
+        }
+        for (ImageReference repository : job.untaggedRepositories()) {
+            if (client.headManifest(repository.withDigest(digest)).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Children before parents; each manifest's cosign tags after it. */
+    private void walk(ImageReference source, Manifest manifest, String referrerTag, List<Node> out) {
+        checkpoint.run();
+        if (manifest.isIndex()) {
+            for (Descriptor child : ManifestJson.children(manifest.content())) {
+                if (out.stream().anyMatch(n -> n.manifest().digest().equals(child.digest()))) {
+                    continue;
+                }
+                Manifest m = client.getManifest(source.withDigest(child.digest())).orElseThrow(() -> new ImportFailure(
+                        "the index " + manifest.digest() + " names " + child.digest() + ", which " + source.name()
+                                + " does not have"));
+                walk(source, m, null, out);
+            }
+        }
+        out.add(new Node(manifest, referrerTag));
+        if (referrerTag == null) {
+            referrers(source, manifest.digest(), out);
+        }
+    }
+
+    /** The cosign-style tags of {@code digest} in the source repository, with what they point to. */
+    private void referrers(ImageReference source, Digest digest, List<Node> out) {
+        for (String suffix : REFERRER_SUFFIXES) {
+            String tag = digest.algorithm() + "-" + digest.hex() + "." + suffix;
+            ImageReference ref = source.withoutDigest().withTag(tag);
+            Optional<Descriptor> held = client.headManifest(ref);
+            if (held.isPresent()) {
+                Manifest m = client.getManifest(ref.withDigest(held.get().digest()))
+                        .orElseThrow(() -> new ImportFailure(ref + " disappeared while importing"));
+                walk(source, m, tag, out);
+            }
+        }
+    }
+
+    private void copyBlobs(ImageReference source, List<ImageReference> repositories,
+            java.util.Collection<Descriptor> blobs) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, blobs.size())),
+                DaemonThreads.named("import-blobs"));
+        try {
+            List<Future<?>> copies = new ArrayList<>();
+            for (Descriptor blob : blobs) {
+                copies.add(pool.submit(() -> copyBlob(source, repositories, blob)));
+            }
+            for (Future<?> f : copies) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportStopped(false);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void copyBlob(ImageReference source, List<ImageReference> repositories, Descriptor blob) {
+        ImageReference first = repositories.get(0);
+        for (ImageReference repository : repositories) {
+            checkpoint.run();
+            BlobState state;
+            if (client.headBlob(repository, blob.digest()).isPresent()) {
+                state = BlobState.skipped;
+            } else if (repository != first && client.mountBlob(repository, blob.digest(), first.repository())) {
+                state = BlobState.mounted;
+            } else if (client.copyBlob(source, repository, blob.digest())) {
+                state = BlobState.copied;
+            } else {
+                throw new ImportFailure("blob " + blob.digest() + " is missing from " + source.name());
+            }
+            progress.done(blob, state);
+        }
+    }
+}

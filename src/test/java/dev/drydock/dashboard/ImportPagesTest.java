@@ -1,0 +1,54 @@
+package dev.drydock.dashboard;
+
+import static dev.drydock.dashboard.DashboardFixtures.asAdmin;
+import static dev.drydock.dashboard.DashboardFixtures.asReader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import dev.drydock.testing.TestImages;
+import dev.drydock.testing.TestStack;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The Imports page: the form starts a job, the list shows it with its progress and digest, errors in words. */
+@QuarkusTest
+class ImportPagesTest {
+
+    @Test
+    void shouldStartAnImportFromTheFormAndShowItsProgress() throws Exception {
+        String repo = "dash-import/app-" + UUID.randomUUID().toString().substring(0, 8);
+        TestImages.PushedImage image = TestImages.push(TestStack.get().upstreamRegistry().host() + "/" + repo + ":1");
+
+        String location = asAdmin().formParam("source", image.reference()).formParam("platforms", "all")
+                .post("/imports").then().statusCode(303).extract().header("Location");
+        assertThat(location).contains("/imports?started=");
+        String id = location.replaceAll(".*started=(\\d+).*", "$1");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String table = "";
+        while (Instant.now().isBefore(deadline) && !table.contains("Succeeded")) {
+            table = asAdmin().get("/imports?part=table").then().statusCode(200).extract().asString();
+            Thread.sleep(100);
+        }
+        assertThat(table).contains("id=\"import-" + id + "\"").contains("Succeeded")
+                .contains(image.digest().substring(0, 15)).contains("value=\"100\"").contains("2 of 2 blobs");
+        asAdmin().get("/imports").then().statusCode(200).body(containsString("Start import"))
+                .body(containsString("aria-current=\"page\">Imports"));
+    }
+
+    @Test
+    void shouldShowWhyTheFormWasRefusedAndKeepWhatWasTyped() {
+        asAdmin().formParam("source", "UPPER/x:1").formParam("targets", "a:1").post("/imports").then().statusCode(400)
+                .body(containsString("source: ")).body(containsString("value=\"UPPER/x:1\""));
+    }
+
+    @Test
+    void shouldLetAReaderSeeButNotStartImports() {
+        asReader().get("/imports").then().statusCode(200).body(not(containsString("Start import")));
+        asReader().formParam("source", "x").post("/imports").then().statusCode(403);
+    }
+}
