@@ -51,6 +51,8 @@ final class DrydockProcess implements AutoCloseable {
         env.put("DRYDOCK_KAFKA", stack.kafkaBootstrapServers());
         env.put("DRYDOCK_PRIVATE_REGISTRY", stack.privateRegistry().host());
         env.put("DRYDOCK_PRIVATE_REGISTRY_PLAIN_HTTP", "true");
+        // These processes push straight to the test stack's registry; FrontIT runs the front.
+        env.put("DRYDOCK_FRONT_ENABLED", "false");
         env.put("DRYDOCK_REGISTRY_INSECURE_HOSTS", stack.privateRegistry().host() + "," + stack.upstreamRegistry().host());
         env.put("DRYDOCK_SECRETS_KEY", KEY);
         env.put("DRYDOCK_API_TOKEN", TOKEN);

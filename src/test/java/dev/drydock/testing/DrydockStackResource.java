@@ -30,6 +30,7 @@ public class DrydockStackResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("kafka.bootstrap.servers", stack.kafkaBootstrapServers()),
                 Map.entry("drydock.private-registry.host", stack.privateRegistry().host()),
                 Map.entry("drydock.private-registry.plain-http", "true"),
+                Map.entry("drydock.front.backend", "http://" + stack.privateRegistry().host()),
                 // The token service signs with a key made for this JVM; its registries trust the certificate.
                 Map.entry("drydock.access.signing-key", TestSigningKey.key().toString()),
                 Map.entry("drydock.access.certificate", TestSigningKey.certificate().toString()),

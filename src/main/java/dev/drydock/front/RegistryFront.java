@@ -1,0 +1,182 @@
+package dev.drydock.front;
+
+import dev.drydock.access.RegistryAccess;
+import dev.drydock.access.RegistryCaller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The registry front's HTTP server, on its own port ({@code drydock.front.port}): every request is decided by the
+ * {@link Gate} off the event loop, then refused, throttled, or streamed to the backend (Distribution) or, for
+ * {@code /service/token}, to the token service on drydock's own HTTP port.
+ */
+@ApplicationScoped
+public class RegistryFront {
+
+    private static final Logger LOG = Logger.getLogger(RegistryFront.class);
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    FrontConfig config;
+
+    @Inject
+    RegistryAccess access;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    io.quarkus.vertx.http.HttpServer drydockHttp;
+
+    private volatile HttpServer server;
+    private String deployment;
+    private Gate gate;
+    private BackendProxy proxy;
+    private CatalogFilter catalog;
+    private FrontMeters meters;
+    private URI backend;
+    private LocationRewrite rewrite;
+
+    void start(@Observes StartupEvent event) throws Exception {
+        if (!config.enabled()) {
+            return;
+        }
+        backend = URI.create(config.backend());
+        rewrite = LocationRewrite.of(backend);
+        gate = new Gate(access, new Throttle(config.anonymous(), config.maxBuckets(), System::nanoTime),
+                new Throttle(config.token(), config.maxBuckets(), System::nanoTime));
+        meters = new FrontMeters(registry, config.meteredRepositories());
+        catalog = new CatalogFilter(access);
+        HttpClientOptions clientOptions = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
+                .setTryUseCompression(false).setConnectTimeout(5_000).setReceiveBufferSize(1024 * 1024);
+        proxy = new BackendProxy(vertx.createHttpClient(clientOptions,
+                new PoolOptions().setHttp1MaxSize(config.maxConnections())), config.idleTimeout());
+        // One server per event loop on the shared port: a server made outside a verticle would serve every
+        // connection on one event loop, one core. (Port 0 picks a port per server, so it gets one.)
+        int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setCompressionSupported(false).setHandle100ContinueAutomatically(true)
+                .setSendBufferSize(1024 * 1024).setIdleTimeout((int) config.idleTimeout().toSeconds());
+        deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                vertx.createHttpServer(options).requestHandler(RegistryFront.this::handle).listen()
+                        .onSuccess(listening -> {
+                            server = listening;
+                            started.complete();
+                        }).onFailure(started::fail);
+            }
+        }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        LOG.infof("registry front on %s:%d in front of %s", config.host(), server.actualPort(), backend);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws Exception {
+        if (deployment != null) {
+            vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The port the front listens on (the configured one, or the one picked for port 0). */
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    private void handle(HttpServerRequest in) {
+        in.pause();
+        RegistryRoute route = RegistryRoute.of(in.method().name(), in.path(), in.query());
+        String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
+        String address = in.remoteAddress().hostAddress();
+        vertx.executeBlocking(() -> gate.decide(route, authorization, address), false).onComplete(decided -> {
+            if (decided.failed()) {
+                LOG.warnf(decided.cause(), "could not decide %s %s", in.method(), in.path());
+                answerRefusal(in, 503, "UNAVAILABLE", "the registry's access checks are unavailable; try again");
+                meters.request(FrontMeters.Outcome.FAILED, RegistryCaller.Kind.ANONYMOUS);
+                return;
+            }
+            act(in, route, decided.result());
+        });
+    }
+
+    private void act(HttpServerRequest in, RegistryRoute route, Verdict verdict) {
+        if (verdict instanceof Verdict.Throttled throttled) {
+            meters.request(FrontMeters.Outcome.THROTTLED, throttled.kind());
+            in.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            answerRefusal(in, 429, "TOOMANYREQUESTS",
+                    "too many requests from this client; retry after " + throttled.retryAfterSeconds() + " s");
+        } else if (verdict instanceof Verdict.Refused refused) {
+            meters.request(refused.outcome(), refused.kind());
+            if (refused.challenge() != null) {
+                in.response().putHeader("WWW-Authenticate", refused.challenge());
+            }
+            answerRefusal(in, refused.status(), refused.code(), refused.message());
+        } else if (verdict instanceof Verdict.Forward forward) {
+            forward(in, route, forward.caller());
+        }
+    }
+
+    private void forward(HttpServerRequest in, RegistryRoute route, RegistryCaller caller) {
+        if (route.kind() == RegistryRoute.Kind.CATALOG) {
+            new CatalogForward(vertx, proxy, catalog, rewrite, meters).forward(in, backend, caller);
+            return;
+        }
+        URI target = route.kind() == RegistryRoute.Kind.TOKEN ? tokenService() : backend;
+        boolean pull = RegistryRoute.isPull(in.method().name(), in.path());
+        proxy.stream(in, target, rewrite, answer -> {
+            meters.request(FrontMeters.Outcome.FORWARDED, caller.kind());
+            if (pull && answer.statusCode() == 200) {
+                meters.pull(route.repository());
+            }
+        }, error -> {
+            meters.request(FrontMeters.Outcome.FAILED, caller.kind());
+            LOG.debugf("%s unreachable for %s %s: %s", target, in.method(), in.path(), error.getMessage());
+            answerRefusal(in, 503, "UNAVAILABLE", "the registry backend is unavailable; try again");
+        });
+    }
+
+    private URI tokenService() {
+        return URI.create(config.tokenService().orElseGet(() -> "http://127.0.0.1:" + drydockHttp.getPort()));
+    }
+
+    /**
+     * Answers without the backend. A refused request's body is never read: when it has one, the connection is
+     * closed after the answer instead of draining an upload nobody wants.
+     */
+    static void answerRefusal(HttpServerRequest in, int status, String code, String message) {
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        String encoding = in.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        boolean body = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")
+                || length != null && !length.equals("0");
+        if (body) {
+            in.response().putHeader(HttpHeaders.CONNECTION, "close");
+            in.response().endHandler(done -> in.connection().close());
+        } else {
+            in.resume();
+        }
+        if (in.method().name().equals("HEAD")) {
+            in.response().setStatusCode(status).putHeader("Docker-Distribution-API-Version", "registry/2.0").end();
+            return;
+        }
+        RegistryErrors.send(in.response(), status, code, message);
+    }
+}
