@@ -1,6 +1,7 @@
 package dev.drydock.importer;
 
 import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.concurrent.WorkerLoops;
 import dev.drydock.logging.LogText;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
@@ -43,7 +44,7 @@ public class ImportExecutor {
     @Inject
     ImportConfig config;
 
-    private final String worker = hostname() + "-import-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String worker = WorkerLoops.hostname() + "-import-" + UUID.randomUUID().toString().substring(0, 8);
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeats;
     private volatile boolean stopping;
@@ -103,7 +104,7 @@ public class ImportExecutor {
                     running.remove(id);
                 }
             }
-            if (!sleepUntil(next)) {
+            if (!WorkerLoops.sleepUntil(next, 100)) {
                 return;
             }
         }
@@ -183,24 +184,6 @@ public class ImportExecutor {
             if (lost || stopping || Thread.currentThread().isInterrupted()) {
                 throw new ImportStopped(false);
             }
-        }
-    }
-
-    private static boolean sleepUntil(Instant until) {
-        try {
-            Thread.sleep(Math.max(100, Math.min(Duration.between(Instant.now(), until).toMillis() + 100, 30_000)));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String hostname() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "worker";
         }
     }
 }

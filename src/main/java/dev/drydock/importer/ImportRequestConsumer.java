@@ -1,8 +1,5 @@
 package dev.drydock.importer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.logging.LogText;
 import dev.drydock.outbox.Channels;
 import dev.drydock.outbox.DeadLetters;
@@ -37,16 +34,13 @@ public class ImportRequestConsumer {
     @Inject
     DeadLetters deadLetters;
 
-    @Inject
-    ObjectMapper json;
-
     @Incoming(Channels.IMPORT_REQUESTS_IN)
     @Blocking(value = "import-workers", ordered = false)
     public CompletionStage<Void> consume(Message<String> request) {
         String channel = Channels.IMPORT_REQUESTS_IN;
         String payload = request.getPayload();
         try {
-            long id = importId(channel, payload);
+            long id = deadLetters.idIn(channel, payload, "importId", "an import request");
             outages.untilAvailable(channel, "import " + id, () -> {
                 executor.execute(id);
                 return null;
@@ -72,16 +66,4 @@ public class ImportRequestConsumer {
         }
     }
 
-    private long importId(String channel, String payload) {
-        JsonNode request;
-        try {
-            request = payload == null ? null : json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw deadLetters.reject(channel, "not JSON: " + e.getOriginalMessage(), payload);
-        }
-        if (request == null || !request.path("importId").canConvertToLong()) {
-            throw deadLetters.reject(channel, "an import request needs a numeric importId", payload);
-        }
-        return request.get("importId").asLong();
-    }
 }

@@ -1,5 +1,8 @@
 package dev.drydock.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.logging.LogText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +24,26 @@ public class DeadLetters {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The numeric {@code field} of a JSON request payload, such as a rebuild request's {@code runId}; a payload
+     * that is not JSON or lacks it is rejected ({@code what} names the request in the reason).
+     */
+    public long idIn(String channel, String payload, String field, String what) {
+        JsonNode request;
+        try {
+            request = payload == null ? null : json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw reject(channel, "not JSON: " + e.getOriginalMessage(), payload);
+        }
+        if (request == null || !request.path(field).canConvertToLong()) {
+            throw reject(channel, what + " needs a numeric " + field, payload);
+        }
+        return request.get(field).asLong();
+    }
 
     /** Counts and logs the rejection; returns the failure to nack the message with. */
     public UndeliverableMessage reject(String channel, String reason, String payload) {

@@ -1,8 +1,5 @@
 package dev.drydock.rebuild.worker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.logging.LogText;
 import dev.drydock.outbox.Channels;
 import dev.drydock.outbox.DeadLetters;
@@ -40,9 +37,6 @@ public class RebuildRequestConsumer {
     @Inject
     DeadLetters deadLetters;
 
-    @Inject
-    ObjectMapper json;
-
     @Incoming(Channels.REBUILD_REQUESTS_IN)
     @Blocking(value = "build-workers", ordered = false)
     public CompletionStage<Void> consume(Message<String> request) {
@@ -58,7 +52,7 @@ public class RebuildRequestConsumer {
     private CompletionStage<Void> handle(String channel, RunLane lane, Message<String> request) {
         String payload = request.getPayload();
         try {
-            long runId = runId(channel, payload);
+            long runId = deadLetters.idIn(channel, payload, "runId", "a rebuild request");
             outages.untilAvailable(channel, "run " + runId, () -> {
                 executor.execute(runId, lane);
                 return null;
@@ -87,16 +81,4 @@ public class RebuildRequestConsumer {
         }
     }
 
-    private long runId(String channel, String payload) {
-        JsonNode request;
-        try {
-            request = payload == null ? null : json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw deadLetters.reject(channel, "not JSON: " + e.getOriginalMessage(), payload);
-        }
-        if (request == null || !request.path("runId").canConvertToLong()) {
-            throw deadLetters.reject(channel, "a rebuild request needs a numeric runId", payload);
-        }
-        return request.get("runId").asLong();
-    }
 }

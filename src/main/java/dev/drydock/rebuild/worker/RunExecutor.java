@@ -1,11 +1,11 @@
 package dev.drydock.rebuild.worker;
 
+import dev.drydock.concurrent.WorkerLoops;
 import dev.drydock.task.run.RunLane;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -35,7 +35,7 @@ public class RunExecutor {
     RunAttempt attempts;
 
     /** This process's name in leases: host + random, so a restarted process is a different worker. */
-    private final String worker = hostname() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String worker = WorkerLoops.hostname() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Set<RunLane> pausedLanes = ConcurrentHashMap.newKeySet();
     /** Runs a thread of this process is claiming or building: the lease is the process's, so guard it here. */
     private final Set<Long> building = ConcurrentHashMap.newKeySet();
@@ -107,7 +107,7 @@ public class RunExecutor {
      */
     public void execute(long runId, RunLane lane) {
         while (!stopping && (lane == null ? paused() : pausedLanes.contains(lane))) {
-            if (!sleepUntil(Instant.now().plusMillis(200))) {
+            if (!WorkerLoops.sleepUntil(Instant.now().plusMillis(200), 200)) {
                 return;
             }
         }
@@ -138,7 +138,7 @@ public class RunExecutor {
                     building.remove(runId);
                 }
             }
-            if (!sleepUntil(next)) {
+            if (!WorkerLoops.sleepUntil(next, 200)) {
                 return;
             }
         }
@@ -152,25 +152,6 @@ public class RunExecutor {
             return attempts.run(runId, attempt, worker, thread);
         } finally {
             builders.remove(runId);
-        }
-    }
-
-    /** False when interrupted (the service is stopping). */
-    private static boolean sleepUntil(Instant until) {
-        try {
-            Thread.sleep(Math.max(200, Math.min(Duration.between(Instant.now(), until).toMillis() + 100, 30_000)));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String hostname() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "worker";
         }
     }
 }
