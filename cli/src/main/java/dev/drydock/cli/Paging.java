@@ -14,9 +14,10 @@ final class Paging {
     @Option(names = {"--size", "--top"}, description = "items per page (at most 500)")
     Integer size;
 
+    /** The list's path with these query parameters, then page and size; {@link Api#path} leaves out the null ones. */
     String path(String path, Object... query) {
         List<Object> all = new ArrayList<>(Arrays.asList(query));
-        all.addAll(List.of("page", page == null ? "" : page, "size", size == null ? "" : size));
-        return Api.path(path, all.stream().map(v -> "".equals(v) ? null : v).toArray());
+        all.addAll(Arrays.asList("page", page, "size", size));
+        return Api.path(path, all.toArray());
     }
 }
