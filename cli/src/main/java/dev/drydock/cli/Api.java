@@ -6,30 +6,33 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 
-/** drydock's REST API over the JDK HTTP client; a 4xx/5xx becomes a {@link CliException} of one line. */
+/**
+ * drydock's REST API over the JDK's {@link HttpURLConnection}; a 4xx/5xx becomes a {@link CliException} of one
+ * line. Not {@code java.net.http.HttpClient}: building one initialises TLS and its selector thread even for a plain
+ * http URL, which cost 300 ms of every start. {@code HttpURLConnection} has no PATCH, so a merge patch goes as a POST
+ * with {@code X-HTTP-Method-Override: PATCH}, which drydock's API honours for PATCH only.
+ */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
     private final Settings.Server server;
-    private final HttpClient http;
 
     Api(Settings.Server server) {
         this.server = server;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     String url() {
@@ -37,34 +40,39 @@ final class Api {
     }
 
     JsonNode get(String path) {
-        return json(request(path).GET());
+        return json("GET", path, null, null);
     }
 
     JsonNode post(String path, Object body) {
-        return json(request(path).header("Content-Type", "application/json").POST(body(body)));
+        return json("POST", path, "application/json", body);
     }
 
     JsonNode patch(String path, Object body) {
-        return json(request(path).header("Content-Type", "application/merge-patch+json").method("PATCH", body(body)));
+        return json("PATCH", path, "application/merge-patch+json", body);
     }
 
     JsonNode delete(String path) {
-        return json(request(path).DELETE());
+        return json("DELETE", path, null, null);
     }
 
     /** Reads a text body line by line as it arrives, such as a followed run log. */
     void lines(String path, Consumer<String> line) {
-        HttpResponse<InputStream> response = send(request(path).GET(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body();
-                BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            if (response.statusCode() >= 400) {
-                throw failure(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        HttpURLConnection connection = open("GET", path, null, null);
+        try {
+            int status = status(connection);
+            if (status >= 400) {
+                throw failure(status, text(connection.getErrorStream()));
             }
-            for (String text; (text = reader.readLine()) != null; ) {
-                line.accept(text);
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String text; (text = reader.readLine()) != null; ) {
+                    line.accept(text);
+                }
             }
         } catch (IOException e) {
             throw new CliException("the connection to " + server.url() + " broke: " + e.getMessage());
+        } finally {
+            connection.disconnect();
         }
     }
 
@@ -88,49 +96,78 @@ final class Api {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Accept", "application/json, application/problem+json, text/plain");
-        if (server.token() != null) {
-            builder.header("Authorization", "Bearer " + server.token());
-        }
-        return builder;
-    }
-
-    private static HttpRequest.BodyPublisher body(Object body) {
+    private JsonNode json(String method, String path, String contentType, Object body) {
+        HttpURLConnection connection = open(method, path, contentType, body);
         try {
-            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        } catch (IOException e) {
-            throw new CliException("cannot write the request: " + e.getMessage());
-        }
-    }
-
-    private JsonNode json(HttpRequest.Builder request) {
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400) {
-            throw failure(response.statusCode(), response.body());
-        }
-        if (response.body() == null || response.body().isBlank()) {
-            return JSON.nullNode();
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            return JSON.getNodeFactory().textNode(response.body());
-        }
-    }
-
-    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return http.send(request.build(), handler);
-        } catch (ConnectException e) {
-            throw new CliException("cannot reach drydock at " + server.url()
-                    + " (is it running? ./drydock up starts it; drydock login --server sets another)");
+            int status = status(connection);
+            String text = text(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            if (status >= 400) {
+                throw failure(status, text);
+            }
+            if (text.isBlank()) {
+                return JSON.nullNode();
+            }
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                return JSON.getNodeFactory().textNode(text);
+            }
         } catch (IOException e) {
             throw new CliException("the request to " + server.url() + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException("interrupted");
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** Opens the request and sends its body; the answer is read by the caller. */
+    private HttpURLConnection open(String method, String path, String contentType, Object body) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(server.url() + path).toURL().openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestMethod(method.equals("PATCH") ? "POST" : method);
+            if (method.equals("PATCH")) {
+                connection.setRequestProperty("X-HTTP-Method-Override", "PATCH");
+            }
+            connection.setRequestProperty("Accept", "application/json, application/problem+json, text/plain");
+            if (server.token() != null) {
+                connection.setRequestProperty("Authorization", "Bearer " + server.token());
+            }
+            if (body != null) {
+                byte[] bytes = JSON.writeValueAsBytes(body);
+                connection.setRequestProperty("Content-Type", contentType);
+                connection.setDoOutput(true);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            return connection;
+        } catch (ConnectException e) {
+            throw unreachable();
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CliException("the request to " + server.url() + " failed: " + e.getMessage());
+        }
+    }
+
+    private int status(HttpURLConnection connection) throws IOException {
+        try {
+            return connection.getResponseCode();
+        } catch (ConnectException e) {
+            throw unreachable();
+        }
+    }
+
+    private CliException unreachable() {
+        return new CliException("cannot reach drydock at " + server.url()
+                + " (is it running? ./drydock up starts it; drydock login --server sets another)");
+    }
+
+    private static String text(InputStream body) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        try (body) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -127,6 +127,12 @@ final class Printer {
         }
         List<String> columns = columns(value);
         for (JsonNode item : items(value)) {
+            if (item.isArray()) { // a multiselect list such as --query "[].[name,status]": one cell per element
+                List<String> row = new ArrayList<>();
+                item.forEach(element -> row.add(cell(element)));
+                rows.add(row);
+                continue;
+            }
             if (columns.isEmpty() || !item.isObject()) {
                 rows.add(List.of(cell(item)));
                 continue;

@@ -37,6 +37,13 @@ class PrinterTest {
     }
 
     @Test
+    void shouldWriteAMultiselectListAsOneTsvCellPerElement() throws Exception {
+        assertThat(print(Printer.Format.tsv, "[].[name,status]",
+                "[{\"name\":\"app\",\"status\":\"ok\"},{\"name\":\"web\",\"status\":null}]").lines())
+                .containsExactly("app\tok", "web\t");
+    }
+
+    @Test
     void shouldApplyTheQueryBeforeTheFormat() throws Exception {
         assertThat(print(Printer.Format.json, "[?status=='failing'].reference",
                 "[{\"reference\":\"a\",\"status\":\"ok\"},{\"reference\":\"b\",\"status\":\"failing\"}]"))
