@@ -7,6 +7,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,6 +48,12 @@ public class AccessState {
             loaded = new Loaded(read, at, g);
             return read;
         }
+    }
+
+    /** The snapshot when it is fresh, without reading the database; empty when {@link #current()} would read. */
+    Optional<AccessSnapshot> ifFresh() {
+        Loaded l = loaded;
+        return fresh(l) ? Optional.of(l.snapshot()) : Optional.empty();
     }
 
     private boolean fresh(Loaded l) {

@@ -20,4 +20,12 @@ public interface RegistryAccess {
 
     /** The {@code WWW-Authenticate} value for a refused request; {@code scope} is null for {@code /v2/}. */
     String challenge(String scope);
+
+    /**
+     * This access as it stands in memory, for deciding a request on an event loop with the same answers:
+     * empty when answering would read the database (the snapshot is older than its maximum age, or a change
+     * committed since) or check a signature (a bearer token not seen before); the caller then uses this
+     * interface off the event loop.
+     */
+    Optional<RegistryAccess> inMemory(String authorization);
 }

@@ -102,18 +102,11 @@ public class TokenService implements RegistryAccess {
 
     @Override
     public Optional<RegistryCaller> identify(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            return Optional.of(RegistryCaller.ANONYMOUS);
-        }
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || !available()) {
-            return Optional.empty();
+        Optional<Optional<RegistryCaller>> remembered = remembered(authorization);
+        if (remembered.isPresent()) {
+            return remembered.get();
         }
         String jwt = authorization.substring(7).strip();
-        long now = Instant.now().getEpochSecond();
-        Known known = identified.get(jwt);
-        if (known != null) {
-            return known.expires() > now ? Optional.of(known.caller()) : Optional.empty();
-        }
         Optional<JsonNode> claims = valid(jwt, config.service());
         Optional<RegistryCaller> caller = claims.flatMap(TokenService::caller);
         if (caller.isPresent()) {
@@ -123,6 +116,66 @@ public class TokenService implements RegistryAccess {
             identified.put(jwt, new Known(caller.get(), claims.get().path("exp").asLong()));
         }
         return caller;
+    }
+
+    /**
+     * The caller {@code authorization} names when that is known without checking a signature: anonymous, not a
+     * bearer token at all, or a bearer token verified before. Empty only for a bearer token not seen yet.
+     */
+    private Optional<Optional<RegistryCaller>> remembered(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Optional.of(Optional.of(RegistryCaller.ANONYMOUS));
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || !available()) {
+            return Optional.of(Optional.empty());
+        }
+        Known known = identified.get(authorization.substring(7).strip());
+        if (known == null) {
+            return Optional.empty();
+        }
+        boolean unexpired = known.expires() > Instant.now().getEpochSecond();
+        return Optional.of(unexpired ? Optional.of(known.caller()) : Optional.empty());
+    }
+
+    @Override
+    public Optional<RegistryAccess> inMemory(String authorization) {
+        Optional<AccessSnapshot> snapshot = state.ifFresh();
+        Optional<Optional<RegistryCaller>> caller = remembered(authorization);
+        if (snapshot.isEmpty() || caller.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InMemory(caller.get(), snapshot.get()));
+    }
+
+    /** One request's answers, all from memory: the caller already identified and a fresh snapshot. */
+    private final class InMemory implements RegistryAccess {
+        private final Optional<RegistryCaller> caller;
+        private final AccessSnapshot snapshot;
+
+        InMemory(Optional<RegistryCaller> caller, AccessSnapshot snapshot) {
+            this.caller = caller;
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public Optional<RegistryCaller> identify(String authorization) {
+            return caller;
+        }
+
+        @Override
+        public boolean allows(RegistryCaller who, String repository, RepositoryAction action) {
+            return permissions(who, snapshot).allows(repository, action);
+        }
+
+        @Override
+        public String challenge(String scope) {
+            return TokenService.this.challenge(scope);
+        }
+
+        @Override
+        public Optional<RegistryAccess> inMemory(String authorization) {
+            return Optional.of(this);
+        }
     }
 
     @Override
@@ -138,7 +191,10 @@ public class TokenService implements RegistryAccess {
 
     /** What {@code caller} may do, read from the current snapshot. */
     Grants.Permissions permissions(RegistryCaller caller) {
-        AccessSnapshot snapshot = state.current();
+        return permissions(caller, state.current());
+    }
+
+    private static Grants.Permissions permissions(RegistryCaller caller, AccessSnapshot snapshot) {
         return switch (caller.kind()) {
             case ADMIN, SERVICE -> new Grants.Permissions() {
                 public boolean allows(String repository, RepositoryAction action) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Decides each request: who calls ({@link RegistryAccess#identify}), whether they are over their throttle, and
- * whether they may do what the route needs. May block (the access checks read the database), so it runs off the
- * event loop.
+ * whether they may do what the route needs. With the front's {@link RegistryAccess} it may block (the access checks
+ * read the database), so it runs off the event loop; with {@link RegistryAccess#inMemory} it does not.
  */
 final class Gate {
 
@@ -23,6 +23,10 @@ final class Gate {
     }
 
     Verdict decide(RegistryRoute route, String authorization, String clientAddress) {
+        return decide(access, route, authorization, clientAddress);
+    }
+
+    Verdict decide(RegistryAccess access, RegistryRoute route, String authorization, String clientAddress) {
         boolean credentials = authorization != null && !authorization.isBlank();
         if (route.kind() == RegistryRoute.Kind.TOKEN) {
             // Token requests with credentials are the token service's to judge (and slow-hash); anonymous ones
@@ -57,24 +61,24 @@ final class Gate {
                     : new Verdict.Refused(caller.kind(), FrontMeters.Outcome.UNAUTHENTICATED, 401, "UNAUTHORIZED",
                             "authentication required", access.challenge(null));
             case CATALOG -> caller.kind() == Kind.ANONYMOUS
-                    ? refuse(caller, RegistryRoute.CATALOG_SCOPE)
+                    ? refuse(access, caller, RegistryRoute.CATALOG_SCOPE)
                     : new Verdict.Forward(caller);
-            case REPOSITORY -> repository(route, caller);
+            case REPOSITORY -> repository(access, route, caller);
             case TOKEN -> throw new IllegalStateException("token routes are decided above");
         };
     }
 
-    private Verdict repository(RegistryRoute route, RegistryCaller caller) {
+    private static Verdict repository(RegistryAccess access, RegistryRoute route, RegistryCaller caller) {
         for (RegistryRoute.Need need : route.needs()) {
             if (!access.allows(caller, need.repository(), need.action())) {
-                return refuse(caller, need.scope());
+                return refuse(access, caller, need.scope());
             }
         }
         return new Verdict.Forward(caller);
     }
 
     /** 401 with the challenge, as docker expects: it then asks the token service for the scope, or gives up. */
-    private Verdict refuse(RegistryCaller caller, String scope) {
+    private static Verdict refuse(RegistryAccess access, RegistryCaller caller, String scope) {
         if (caller.kind() == Kind.ANONYMOUS) {
             return new Verdict.Refused(caller.kind(), FrontMeters.Outcome.REFUSED, 401, "UNAUTHORIZED",
                     "authentication required", access.challenge(scope));

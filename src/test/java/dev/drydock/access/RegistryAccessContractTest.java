@@ -48,6 +48,31 @@ class RegistryAccessContractTest {
     }
 
     @Test
+    void shouldAnswerFromMemoryOnlyOnceATokenIsKnownAndNotAfterAChangeCommitted() {
+        String token = TaskFixtures.unique("memory");
+        String password = TokenEndpointTest.teamToken(token, "team-m");
+        String header = bearer(TokenEndpointTest.basic(token, password), "repository:team-m/app:pull");
+        assertThat(access.inMemory(header)).as("a token never verified").isEmpty();
+
+        RegistryCaller caller = access.identify(header).orElseThrow();
+        RegistryAccess inMemory = access.inMemory(header).orElseThrow();
+        assertThat(inMemory.identify(header)).contains(caller);
+        assertThat(inMemory.allows(caller, "team-m/app", RepositoryAction.CONTENT_READ)).isTrue();
+        assertThat(inMemory.allows(caller, "team-n/app", RepositoryAction.CONTENT_READ)).isFalse();
+        String basic = TokenEndpointTest.basic(token, password);
+        assertThat(access.inMemory(basic).orElseThrow().identify(basic))
+                .as("Basic credentials are not the registry's: refused without a check").isEmpty();
+        assertThat(access.inMemory("Bearer not-a-jwt")).as("an unknown bearer token needs its signature checked").isEmpty();
+
+        given().contentType(ContentType.JSON).body("{\"status\":\"disabled\"}").patch("/api/v1/tokens/" + token)
+                .then().statusCode(200);
+        assertThat(access.inMemory(header)).as("the snapshot after a change commits").isEmpty();
+        assertThat(access.allows(caller, "team-m/app", RepositoryAction.CONTENT_READ)).isFalse();
+        assertThat(access.inMemory(header).orElseThrow().allows(caller, "team-m/app", RepositoryAction.CONTENT_READ))
+                .as("read again, then in memory").isFalse();
+    }
+
+    @Test
     void shouldRefuseAnonymousCallersAtOnceWhenAnonymousPullIsTurnedOff() {
         assertThat(access.identify(null)).contains(RegistryCaller.ANONYMOUS);
         assertThat(access.allows(RegistryCaller.ANONYMOUS, "any/app", RepositoryAction.CONTENT_READ)).isFalse();

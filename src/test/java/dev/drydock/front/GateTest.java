@@ -37,6 +37,11 @@ class GateTest {
         public String challenge(String scope) {
             return "Bearer realm=\"http://r/service/token\",service=\"r\"" + (scope == null ? "" : ",scope=\"" + scope + "\"");
         }
+
+        @Override
+        public Optional<RegistryAccess> inMemory(String authorization) {
+            return Optional.of(this);
+        }
     };
 
     private final Gate gate = new Gate(access, throttle(2), throttle(3));
