@@ -3,6 +3,7 @@ package dev.drydock.front;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The registry front: the Docker Registry HTTP API v2 on the private registry's public address (docs/registry.md). */
@@ -41,6 +42,12 @@ public interface FrontConfig {
 
     /** Repository-scoped tokens, one bucket per token (defaults in application.properties). */
     Throttle token();
+
+    /**
+     * Proxies in front of the front (an Ingress controller, a load balancer), as IP addresses or CIDR ranges:
+     * from them, the client address for throttling is read from {@code X-Forwarded-For}. Empty: the TCP peer.
+     */
+    Optional<List<String>> trustedProxies();
 
     /** Buckets kept at most; the least recently used address or token is forgotten first (a full bucket again). */
     @WithDefault("100000")

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,7 @@ public class RegistryFront {
     private FrontMeters meters;
     private URI backend;
     private LocationRewrite rewrite;
+    private ClientAddress clients;
 
     void start(@Observes StartupEvent event) throws Exception {
         if (!config.enabled()) {
@@ -71,6 +73,7 @@ public class RegistryFront {
         }
         backend = URI.create(config.backend());
         rewrite = LocationRewrite.of(backend);
+        clients = new ClientAddress(config.trustedProxies().orElse(List.of()));
         gate = new Gate(access, new Throttle(config.anonymous(), config.maxBuckets(), System::nanoTime),
                 new Throttle(config.token(), config.maxBuckets(), System::nanoTime));
         meters = new FrontMeters(registry, config.meteredRepositories());
@@ -116,7 +119,7 @@ public class RegistryFront {
         in.pause();
         RegistryRoute route = RegistryRoute.of(in.method().name(), in.path(), in.query());
         String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
-        String address = in.remoteAddress().hostAddress();
+        String address = clients.of(in.remoteAddress().hostAddress(), in.getHeader("X-Forwarded-For"));
         Optional<RegistryAccess> inMemory = access.inMemory(authorization);
         if (inMemory.isPresent()) {
             act(in, route, gate.decide(inMemory.get(), route, authorization, address));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throttling with a tiny anonymous bucket (4 at once, one more every 20 s), anonymous pull on, against the real
- * docker CLI. One test:
+ * docker CLI, with 127.0.0.1 as a trusted proxy. One test:
  * the bucket of 127.0.0.1 is shared, and what empties it must come first.
  */
 @QuarkusTest
@@ -32,7 +32,8 @@ class FrontThrottleTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("drydock.front.anonymous.rate", "0.05", "drydock.front.anonymous.burst", Integer.toString(BURST),
-                    "drydock.front.token.rate", "100", "drydock.front.token.burst", "1000");
+                    "drydock.front.token.rate", "100", "drydock.front.token.burst", "1000",
+                    "drydock.front.trusted-proxies", "127.0.0.1");
         }
     }
 
@@ -76,6 +77,11 @@ class FrontThrottleTest {
         DockerCli.Result pull = docker.run("pull", image);
         assertThat(pull.exitCode()).isNotZero();
         assertThat(pull.output()).contains("toomanyrequests");
+
+        // 127.0.0.1 is a trusted proxy here: the client it forwards for has a bucket of its own.
+        assertThat(FrontClients.send(FrontClients.manifest(front.port(), "throttle/app", "1")
+                .header("X-Forwarded-For", "203.0.113.9")).statusCode()).as("another client behind the proxy")
+                .isEqualTo(200);
     }
 
     @AfterEach
