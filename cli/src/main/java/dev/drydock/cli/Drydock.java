@@ -18,7 +18,8 @@ public final class Drydock {
     /** The groups, in the order help lists them. */
     private static final List<Class<?>> GROUPS = List.of(LoginCommand.class, TaskCommand.class, BaseCommand.class,
             RunCommand.class, FreshnessCommand.class, CredentialSetCommand.class, ImportCommand.class,
-            RegistryCommand.class, TokenCommand.class, ScopeMapCommand.class, AutoComplete.GenerateCompletion.class);
+            RegistryCommand.class, TokenCommand.class, ScopeMapCommand.class, CacheCommand.class,
+            AutoComplete.GenerateCompletion.class);
 
     public static void main(String[] args) {
         System.exit(execute(args));
