@@ -2,6 +2,8 @@ package dev.drydock.front;
 
 import dev.drydock.access.RegistryAccess;
 import dev.drydock.access.RegistryCaller;
+import dev.drydock.roles.Role;
+import dev.drydock.roles.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -49,6 +51,9 @@ public class RegistryFront {
     MeterRegistry registry;
 
     @Inject
+    Roles roles;
+
+    @Inject
     io.quarkus.vertx.http.HttpServer drydockHttp;
 
     /**
@@ -68,7 +73,9 @@ public class RegistryFront {
     private ClientAddress clients;
 
     void start(@Observes StartupEvent event) throws Exception {
-        if (!config.enabled()) {
+        if (!config.enabled() || !roles.has(Role.REGISTRY_FRONT)) {
+            LOG.infof("no registry front on this replica (drydock.front.enabled=%s, drydock.roles=%s)",
+                    config.enabled(), roles.names());
             return;
         }
         backend = URI.create(config.backend());

@@ -1,6 +1,7 @@
 package dev.drydock.importer;
 
 import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.roles.NotWorking;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -40,9 +41,10 @@ public class ImportRecovery {
         pool.shutdownNow();
     }
 
+    // On every worker replica, as the copies it starts run where it runs; the job's claim picks one copier.
     @Scheduled(identity = "import-lease-recovery", every = "${drydock.imports.recovery-every:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = NotWorking.class)
     void recover() {
         for (long id : abandoned()) {
             if (recovering.add(id)) {

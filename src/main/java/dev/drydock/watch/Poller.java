@@ -2,6 +2,7 @@ package dev.drydock.watch;
 
 import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.logging.LogText;
+import dev.drydock.roles.NotWatching;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -69,9 +70,9 @@ public class Poller {
         executor.shutdownNow();
     }
 
-    @Scheduled(identity = "watch-poll", every = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    // On every watch replica (not once across the cluster, as a Quartz job would run): the claims split the work.
+    @Scheduled(identity = "watch-poll", every = "1s", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotWatching.class)
     void poll() {
         long passEnds = System.nanoTime() + PASS_LENGTH.toNanos();
         while (true) {

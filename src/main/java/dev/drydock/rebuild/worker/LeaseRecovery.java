@@ -1,6 +1,7 @@
 package dev.drydock.rebuild.worker;
 
 import dev.drydock.concurrent.DaemonThreads;
+import dev.drydock.roles.NotWorking;
 import dev.drydock.task.run.Run;
 import dev.drydock.task.run.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,9 +43,10 @@ public class LeaseRecovery {
         pool.shutdownNow();
     }
 
+    // On every worker replica, as the builds it starts run where it runs; the run's claim picks one builder.
     @Scheduled(identity = "build-lease-recovery", every = "${drydock.worker.recovery-every:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = NotWorking.class)
     void recover() {
         for (long runId : abandoned()) {
             if (recovering.add(runId)) {

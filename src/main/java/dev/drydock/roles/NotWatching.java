@@ -1,0 +1,22 @@
+package dev.drydock.roles;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/** Skips a watch job on a replica without the watch role, and while the application is not running. */
+@Singleton
+public class NotWatching implements Scheduled.SkipPredicate {
+
+    @Inject
+    Roles roles;
+
+    @Inject
+    Scheduled.ApplicationNotRunning notRunning;
+
+    @Override
+    public boolean test(ScheduledExecution execution) {
+        return !roles.has(Role.WATCH) || notRunning.test(execution);
+    }
+}
