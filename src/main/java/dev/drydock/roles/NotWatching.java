@@ -1,22 +1,13 @@
 package dev.drydock.roles;
 
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** Skips a watch job on a replica without the watch role, and while the application is not running. */
+/** Skips a watch job on a replica without the watch role. */
 @Singleton
-public class NotWatching implements Scheduled.SkipPredicate {
-
-    @Inject
-    Roles roles;
-
-    @Inject
-    Scheduled.ApplicationNotRunning notRunning;
+public class NotWatching extends RoleSkip {
 
     @Override
-    public boolean test(ScheduledExecution execution) {
-        return !roles.has(Role.WATCH) || notRunning.test(execution);
+    Role role() {
+        return Role.WATCH;
     }
 }
