@@ -15,6 +15,9 @@ public final class Channels {
     /** Outgoing {@code drydock.import-requests}: import jobs to run. */
     public static final String IMPORT_REQUESTS_OUT = "import-requests-out";
 
+    /** Outgoing {@code drydock.cache-rule-events}: cache rules created, changed and deleted. */
+    public static final String CACHE_RULE_EVENTS_OUT = "cache-rule-events-out";
+
     /** Incoming {@code drydock.base-changes}, consumed by the task triggers (consumer group drydock-triggers). */
     public static final String BASE_CHANGES_IN = "base-changes-in";
     /** Incoming {@code drydock.rebuild-requests}, consumed by the build workers (consumer group drydock-workers). */

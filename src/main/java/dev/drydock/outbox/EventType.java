@@ -18,7 +18,10 @@ public enum EventType {
     RUN_ERROR("dev.drydock.run.error", Channels.RUN_EVENTS_OUT),
     RUN_TIMEOUT("dev.drydock.run.timeout", Channels.RUN_EVENTS_OUT),
     RUN_SUPERSEDED("dev.drydock.run.superseded", Channels.RUN_EVENTS_OUT),
-    IMPORT_REQUESTED("dev.drydock.import.requested", Channels.IMPORT_REQUESTS_OUT);
+    IMPORT_REQUESTED("dev.drydock.import.requested", Channels.IMPORT_REQUESTS_OUT),
+    CACHE_RULE_CREATED("dev.drydock.cache-rule.created", Channels.CACHE_RULE_EVENTS_OUT),
+    CACHE_RULE_UPDATED("dev.drydock.cache-rule.updated", Channels.CACHE_RULE_EVENTS_OUT),
+    CACHE_RULE_DELETED("dev.drydock.cache-rule.deleted", Channels.CACHE_RULE_EVENTS_OUT);
 
     private final String type;
     private final String channel;

@@ -26,13 +26,15 @@ class KafkaPublisher {
             @Channel(Channels.REBUILD_REQUESTS_OUT) Emitter<String> rebuildRequests,
             @Channel(Channels.INTERACTIVE_REQUESTS_OUT) Emitter<String> interactiveRequests,
             @Channel(Channels.RUN_EVENTS_OUT) Emitter<String> runEvents,
-            @Channel(Channels.IMPORT_REQUESTS_OUT) Emitter<String> importRequests) {
+            @Channel(Channels.IMPORT_REQUESTS_OUT) Emitter<String> importRequests,
+            @Channel(Channels.CACHE_RULE_EVENTS_OUT) Emitter<String> cacheRuleEvents) {
         this.emitters = Map.of(
                 Channels.BASE_CHANGES_OUT, baseChanges,
                 Channels.REBUILD_REQUESTS_OUT, rebuildRequests,
                 Channels.INTERACTIVE_REQUESTS_OUT, interactiveRequests,
                 Channels.RUN_EVENTS_OUT, runEvents,
-                Channels.IMPORT_REQUESTS_OUT, importRequests);
+                Channels.IMPORT_REQUESTS_OUT, importRequests,
+                Channels.CACHE_RULE_EVENTS_OUT, cacheRuleEvents);
     }
 
     /** Completes when Kafka has acknowledged the record, exceptionally when the send failed. */

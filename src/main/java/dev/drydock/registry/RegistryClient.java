@@ -41,6 +41,7 @@ public final class RegistryClient {
     private final ManifestCalls manifests;
     private final BlobCalls blobs;
     private final TagLister tags;
+    private final CatalogLister catalog;
 
     private RegistryClient(Builder b) {
         this.settings = b.settings;
@@ -55,6 +56,7 @@ public final class RegistryClient {
         this.manifests = new ManifestCalls(transport);
         this.blobs = new BlobCalls(transport);
         this.tags = new TagLister(transport);
+        this.catalog = new CatalogLister(transport);
     }
 
     public static Builder builder() {
@@ -157,6 +159,11 @@ public final class RegistryClient {
             throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
         }
         return tags.list(endpoint(repository), repository.repository(), pageSize);
+    }
+
+    /** Every repository of {@code registry} ({@code host:port}) its catalog lists, following pagination. */
+    public List<String> listRepositories(String registry) {
+        return catalog.list(endpoint(ImageReference.parse(registry + "/catalog")));
     }
 
     /** The quota last reported by {@code registry} ({@code docker.io}, {@code host:port}). */

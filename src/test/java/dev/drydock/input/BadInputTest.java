@@ -42,7 +42,7 @@ class BadInputTest {
     static final String GIT_SECRET = "test-git-secret";
     static final List<String> TABLES = List.of("task", "task_dependency", "task_output", "run", "run_log", "base",
             "registry_credential", "outbox_event", "processed_event", "scope_map", "registry_token", "registry_token_password",
-            "import_job");
+            "import_job", "cache_rule", "cache_tag");
     static final RestAssuredConfig ONE_SECOND = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
             .setParam("http.connection.timeout", 1000).setParam("http.socket.timeout", 1000));
 
@@ -94,6 +94,11 @@ class BadInputTest {
     static String rebaseTask(String rebase, String extra) {
         return "{\"name\":\"badinput-never\",\"rebase\":{" + rebase + "},\"images\":[\"" + PRIVATE
                 + "/apps/never:1\"]" + extra + "}";
+    }
+
+    /** A cache rule that passes every check but what {@code extra} adds. */
+    static String cacheRule(String extra) {
+        return "{\"name\":\"badinput-never\",\"source\":\"127.0.0.1:1/library/x\",\"target\":\"cache/x\"" + extra + "}";
     }
 
     static Stream<Row> rows() {
@@ -246,6 +251,41 @@ class BadInputTest {
                         "{\"name\":\"badinput-c\",\"registry\":\"127.0.0.1:1\",\"username\":\"u\\u0000\",\"password\":\"p\"}", "username"),
                 post("credential: an array body", "/api/v1/credentials", "[]", "body"),
                 get("credential: NUL in the name", "/api/v1/credentials/a%00", "path"),
+                // cache rules
+                post("cache rule: unknown field", "/api/v1/cache-rules", cacheRule(",\"colour\":1"), "colour"),
+                post("cache rule: unknown field in syncTags", "/api/v1/cache-rules",
+                        cacheRule(",\"syncTags\":{\"include\":\"^1\\\\.\",\"colour\":1}"), "syncTags.colour"),
+                post("cache rule: no name", "/api/v1/cache-rules", cacheRule("").replace("\"name\":\"badinput-never\",", ""), "name"),
+                post("cache rule: an upper-case name", "/api/v1/cache-rules", cacheRule("").replace("badinput-never", "Never"), "name"),
+                post("cache rule: no source", "/api/v1/cache-rules", "{\"name\":\"badinput-never\",\"target\":\"cache/x\"}", "source"),
+                post("cache rule: a source with a tag", "/api/v1/cache-rules", cacheRule("").replace("library/x", "library/x:1"), "source"),
+                post("cache rule: a wildcard in the middle", "/api/v1/cache-rules", cacheRule("").replace("library/x", "*/x"), "source"),
+                post("cache rule: a wildcard without registry", "/api/v1/cache-rules",
+                        "{\"name\":\"badinput-never\",\"source\":\"library/*\",\"target\":\"cache/library/*\"}", "source"),
+                post("cache rule: an exact target for a wildcard source", "/api/v1/cache-rules",
+                        "{\"name\":\"badinput-never\",\"source\":\"127.0.0.1:1/library/*\",\"target\":\"cache/library\"}", "target"),
+                post("cache rule: a target with a host", "/api/v1/cache-rules", cacheRule("").replace("cache/x", "127.0.0.1:1/cache/x"), "target"),
+                post("cache rule: no target", "/api/v1/cache-rules", "{\"name\":\"badinput-never\",\"source\":\"127.0.0.1:1/library/x\"}", "target"),
+                post("cache rule: a word for refresh", "/api/v1/cache-rules", cacheRule(",\"refresh\":\"often\""), "refresh"),
+                post("cache rule: a refresh of one second", "/api/v1/cache-rules", cacheRule(",\"refresh\":\"PT1S\""), "refresh"),
+                post("cache rule: a number for refresh", "/api/v1/cache-rules", cacheRule(",\"refresh\":60"), "refresh"),
+                post("cache rule: an unknown credential set", "/api/v1/cache-rules", cacheRule(",\"credentialSet\":\"badinput-none\""),
+                        "credentialSet"),
+                post("cache rule: a broken include regex", "/api/v1/cache-rules", cacheRule(",\"syncTags\":{\"include\":\"(1\"}"),
+                        "syncTags.include"),
+                post("cache rule: a regex too long", "/api/v1/cache-rules", cacheRule(",\"syncTags\":{\"exclude\":\"" + "a".repeat(300)
+                        + "\"}"), "syncTags.exclude"),
+                post("cache rule: a bad semver range", "/api/v1/cache-rules", cacheRule(",\"syncTags\":{\"semver\":\">=one\"}"),
+                        "syncTags.semver"),
+                post("cache rule: syncTags on a wildcard", "/api/v1/cache-rules",
+                        "{\"name\":\"badinput-never\",\"source\":\"127.0.0.1:1/library/*\",\"target\":\"cache/library/*\","
+                                + "\"syncTags\":{\"include\":\".*\"}}", "syncTags"),
+                post("cache rule: an array body", "/api/v1/cache-rules", "[]", "body"),
+                get("cache rules: a word for size", "/api/v1/cache-rules?size=all", "size"),
+                get("cache rules: a negative page", "/api/v1/cache-rules?page=-1", "page"),
+                row("cache rule: unknown field in a patch", "PATCH", "/api/v1/cache-rules/badinput-none", "{\"colour\":1}", 400, "colour"),
+                row("cache rule: a word for refresh in a patch", "PATCH", "/api/v1/cache-rules/badinput-none", "{\"refresh\":\"often\"}",
+                        400, "refresh"),
                 // imports
                 post("import: unknown field", "/api/v1/imports", "{\"source\":\"127.0.0.1:1/x:1\",\"tag\":\"y\"}", "tag"),
                 post("import: no source", "/api/v1/imports", "{\"targets\":[\"x:1\"]}", "source"),
