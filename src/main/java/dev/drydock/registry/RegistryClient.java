@@ -5,9 +5,6 @@ import dev.drydock.net.OutboundPolicy;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
 import dev.drydock.registry.http.Http1Client;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +37,7 @@ public final class RegistryClient {
     private final ConcurrentMap<String, RegistryEndpoint> endpoints = new ConcurrentHashMap<>();
     private final ManifestCalls manifests;
     private final BlobCalls blobs;
+    private final StreamedBlobCopy streamed;
     private final TagLister tags;
 
     private RegistryClient(Builder b) {
@@ -54,6 +52,7 @@ public final class RegistryClient {
                 b.random, b.userAgent);
         this.manifests = new ManifestCalls(transport);
         this.blobs = new BlobCalls(transport);
+        this.streamed = new StreamedBlobCopy(transport, blobs);
         this.tags = new TagLister(transport);
     }
 
@@ -97,7 +96,7 @@ public final class RegistryClient {
 
     /** The largest blob {@link #getBlob} reads (it holds blobs in memory): 8 MiB, room for any image config. */
     public static final long MAX_BLOB_BYTES = BlobCalls.MAX_BLOB_BYTES;
-    /** The largest blob {@link #copyBlob} copies (it streams through a temporary file): 16 GiB. */
+    /** The largest blob {@link #copyBlob} copies (it streams): 16 GiB. */
     public static final long MAX_STREAMED_BLOB_BYTES = BlobCalls.MAX_STREAMED_BLOB_BYTES;
 
     /** The blob's bytes (verified against {@code digest}), held in memory: for configs and small blobs. */
@@ -106,32 +105,14 @@ public final class RegistryClient {
     }
 
     /**
-     * Copies a blob from one repository to another (any registries) without holding it in memory: streamed into
-     * a temporary file, verified against {@code digest}, uploaded in chunks, the file deleted. False when the
-     * source does not have it.
+     * Copies a blob from one repository to another (any registries) as one stream: the download goes straight into
+     * the upload, hashed on the way, and the upload is committed only when the bytes match {@code digest} (else it is
+     * cancelled and a {@link DigestMismatchException} thrown). The blob is never whole in memory nor on disk. It
+     * holds a request slot on each registry (two on one registry) for its whole length. False when the source does
+     * not have it.
      */
     public boolean copyBlob(ImageReference from, ImageReference to, Digest digest) {
-        Path file;
-        try {
-            file = Files.createTempFile("drydock-blob-", ".part");
-        } catch (IOException e) {
-            throw new RegistryException(from.registry(), from.repository(), "no room for a temporary blob file", e);
-        }
-        try {
-            BlobFile blob = new BlobFile(file, digest.algorithm(), MAX_STREAMED_BLOB_BYTES, from.registry(),
-                    from.repository());
-            if (!blobs.download(endpoint(from), from.repository(), digest, blob)) {
-                return false;
-            }
-            blobs.pushFile(endpoint(to), to.repository(), file, digest);
-            return true;
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                file.toFile().deleteOnExit();
-            }
-        }
+        return streamed.copy(endpoint(from), from.repository(), endpoint(to), to.repository(), digest);
     }
 
     /** Uploads a blob in one request pair (POST + PUT); returns its digest. */
