@@ -39,6 +39,7 @@ public final class RegistryClient {
     private final BlobCalls blobs;
     private final StreamedBlobCopy streamed;
     private final TagLister tags;
+    private final ReferrerLister referrers;
 
     private RegistryClient(Builder b) {
         this.settings = b.settings;
@@ -54,6 +55,7 @@ public final class RegistryClient {
         this.blobs = new BlobCalls(transport);
         this.streamed = new StreamedBlobCopy(transport, blobs);
         this.tags = new TagLister(transport);
+        this.referrers = new ReferrerLister(transport);
     }
 
     public static Builder builder() {
@@ -138,6 +140,15 @@ public final class RegistryClient {
             throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
         }
         return tags.list(endpoint(repository), repository.repository(), pageSize);
+    }
+
+    /**
+     * The manifests that name {@code subject} as their {@code subject} in the reference's repository, by the OCI
+     * referrers API ({@code GET /v2/<name>/referrers/<digest>}, every page); empty when the registry does not offer
+     * the API (it answered 404, as Distribution 2.8 does), so the caller can fall back to the tag schema.
+     */
+    public Optional<List<Descriptor>> listReferrers(ImageReference repository, Digest subject) {
+        return referrers.list(endpoint(repository), repository.repository(), subject);
     }
 
     /** The quota last reported by {@code registry} ({@code docker.io}, {@code host:port}). */
