@@ -21,8 +21,9 @@ import java.util.concurrent.Future;
  * <ol>
  * <li>HEAD the source; when every target already holds that digest, stop (one source request in all);</li>
  * <li>refuse a target tag that holds another digest unless forced;</li>
- * <li>read the source manifest once, and each manifest an index names once (nested indexes too), plus the cosign
- * tags {@code sha256-<digest>.sig|.att|.sbom} of each;</li>
+ * <li>read the source manifest once, and each manifest an index names once (nested indexes too), plus the referrers
+ * of each: those the source's OCI referrers API lists (when it has one) and the cosign tags
+ * {@code sha256-<digest>.sig|.att|.sbom};</li>
  * <li>copy every blob, several at once, streamed: skipped when the target repository has it, mounted from the first
  * target repository into the others;</li>
  * <li>put every manifest by digest, children first, then the tags.</li>
@@ -43,6 +44,8 @@ final class ImageCopy {
     private final int parallel;
     /** Throws {@link ImportStopped} when the copy must stop. */
     private final Runnable checkpoint;
+    /** Whether the source may offer the OCI referrers API: true until it answered that it does not. */
+    private boolean referrersApi = true;
 
     ImageCopy(RegistryClient client, ProgressTracker progress, int parallel, Runnable checkpoint) {
         this.client = client;
@@ -144,7 +147,7 @@ final class ImageCopy {
         checkpoint.run();
         if (manifest.isIndex()) {
             for (Descriptor child : ManifestJson.children(manifest.content())) {
-                if (out.stream().anyMatch(n -> n.manifest().digest().equals(child.digest()))) {
+                if (contains(out, child.digest())) {
                     continue;
                 }
                 Manifest m = client.getManifest(source.withDigest(child.digest())).orElseThrow(() -> new ImportFailure(
@@ -159,18 +162,46 @@ final class ImageCopy {
         }
     }
 
-    /** The cosign-style tags of {@code digest} in the source repository, with what they point to. */
+    /**
+     * The referrers of {@code digest} in the source repository, each with its own referrers: what the source's OCI
+     * referrers API lists (when it offers one), then the cosign-style tags. Both are asked for because they hold
+     * different things: the API lists manifests that carry a {@code subject}, cosign's tag schema signatures that do
+     * not.
+     */
     private void referrers(ImageReference source, Digest digest, List<Node> out) {
+        for (Descriptor listed : apiReferrers(source, digest)) {
+            if (contains(out, listed.digest())) {
+                continue;
+            }
+            Manifest m = client.getManifest(source.withDigest(listed.digest())).orElseThrow(() -> new ImportFailure(
+                    "the referrers of " + digest + " name " + listed.digest() + ", which " + source.name()
+                            + " does not have"));
+            walk(source, m, null, out);
+        }
         for (String suffix : REFERRER_SUFFIXES) {
             String tag = digest.algorithm() + "-" + digest.hex() + "." + suffix;
             ImageReference ref = source.withoutDigest().withTag(tag);
             Optional<Descriptor> held = client.headManifest(ref);
-            if (held.isPresent()) {
+            if (held.isPresent() && !contains(out, held.get().digest())) {
                 Manifest m = client.getManifest(ref.withDigest(held.get().digest()))
                         .orElseThrow(() -> new ImportFailure(ref + " disappeared while importing"));
                 walk(source, m, tag, out);
             }
         }
+    }
+
+    /** The API's referrers of {@code digest}; after the source once answered that it has no such API, not asked. */
+    private List<Descriptor> apiReferrers(ImageReference source, Digest digest) {
+        if (!referrersApi) {
+            return List.of();
+        }
+        Optional<List<Descriptor>> listed = client.listReferrers(source.withoutDigest(), digest);
+        referrersApi = listed.isPresent();
+        return listed.orElse(List.of());
+    }
+
+    private static boolean contains(List<Node> nodes, Digest digest) {
+        return nodes.stream().anyMatch(n -> n.manifest().digest().equals(digest));
     }
 
     private void copyBlobs(ImageReference source, List<ImageReference> repositories,

@@ -9,7 +9,8 @@ import java.io.IOException;
  * scheme and realm. A request to any other origin — a redirect to blob storage, a next-page link elsewhere —
  * goes out without an Authorization header, and whatever it answers is passed up unread.
  *
- * <p>For the registry itself: the header the last challenge asked for, one fresh attempt after a 401, and a
+ * <p>For the registry itself: the header the last challenge asked for, one fresh attempt after a 401 (when the body,
+ * if any, can be sent twice; a streamed one cannot), and a
  * {@link RegistryUnauthorizedException} for a 401 or 403 that outlasts it.
  */
 final class AuthenticatingExchange implements RegistryExchange {
@@ -29,7 +30,9 @@ final class AuthenticatingExchange implements RegistryExchange {
         }
         Authorization auth = authenticator.authorize(ep, request);
         RegistryResponse response = next.send(ep, auth.applyTo(request));
-        if (response.status() == 401 && authenticator.onChallenge(ep, response.headers(), auth)) {
+        // the challenge is learned either way; the request goes again only if its body can be written twice
+        if (response.status() == 401 && authenticator.onChallenge(ep, response.headers(), auth)
+                && request.replayable()) {
             auth = authenticator.authorize(ep, request);
             response = next.send(ep, auth.applyTo(request));
         }

@@ -10,6 +10,10 @@ import java.io.InputStream;
 @FunctionalInterface
 interface BodySink {
 
-    /** Reads {@code body} to its end; an {@link IOException} is a broken download, which may be retried. */
-    void receive(InputStream body) throws IOException;
+    /**
+     * Reads {@code body} to its end; an {@link IOException} is a broken download, which may be retried.
+     *
+     * @param length the body's {@code Content-Length}, or -1 when the answer did not say
+     */
+    void receive(InputStream body, long length) throws IOException;
 }

@@ -5,9 +5,6 @@ import dev.drydock.net.OutboundPolicy;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.Platform;
 import dev.drydock.registry.http.Http1Client;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +37,10 @@ public final class RegistryClient {
     private final ConcurrentMap<String, RegistryEndpoint> endpoints = new ConcurrentHashMap<>();
     private final ManifestCalls manifests;
     private final BlobCalls blobs;
+    private final StreamedBlobCopy streamed;
     private final TagLister tags;
     private final CatalogLister catalog;
+    private final ReferrerLister referrers;
 
     private RegistryClient(Builder b) {
         this.settings = b.settings;
@@ -55,8 +54,10 @@ public final class RegistryClient {
                 b.random, b.userAgent);
         this.manifests = new ManifestCalls(transport);
         this.blobs = new BlobCalls(transport);
+        this.streamed = new StreamedBlobCopy(transport, blobs);
         this.tags = new TagLister(transport);
         this.catalog = new CatalogLister(transport);
+        this.referrers = new ReferrerLister(transport);
     }
 
     public static Builder builder() {
@@ -99,7 +100,7 @@ public final class RegistryClient {
 
     /** The largest blob {@link #getBlob} reads (it holds blobs in memory): 8 MiB, room for any image config. */
     public static final long MAX_BLOB_BYTES = BlobCalls.MAX_BLOB_BYTES;
-    /** The largest blob {@link #copyBlob} copies (it streams through a temporary file): 16 GiB. */
+    /** The largest blob {@link #copyBlob} copies (it streams): 16 GiB. */
     public static final long MAX_STREAMED_BLOB_BYTES = BlobCalls.MAX_STREAMED_BLOB_BYTES;
 
     /** The blob's bytes (verified against {@code digest}), held in memory: for configs and small blobs. */
@@ -108,32 +109,14 @@ public final class RegistryClient {
     }
 
     /**
-     * Copies a blob from one repository to another (any registries) without holding it in memory: streamed into
-     * a temporary file, verified against {@code digest}, uploaded in chunks, the file deleted. False when the
-     * source does not have it.
+     * Copies a blob from one repository to another (any registries) as one stream: the download goes straight into
+     * the upload, hashed on the way, and the upload is committed only when the bytes match {@code digest} (else it is
+     * cancelled and a {@link DigestMismatchException} thrown). The blob is never whole in memory nor on disk. It
+     * holds a request slot on each registry (two on one registry) for its whole length. False when the source does
+     * not have it.
      */
     public boolean copyBlob(ImageReference from, ImageReference to, Digest digest) {
-        Path file;
-        try {
-            file = Files.createTempFile("drydock-blob-", ".part");
-        } catch (IOException e) {
-            throw new RegistryException(from.registry(), from.repository(), "no room for a temporary blob file", e);
-        }
-        try {
-            BlobFile blob = new BlobFile(file, digest.algorithm(), MAX_STREAMED_BLOB_BYTES, from.registry(),
-                    from.repository());
-            if (!blobs.download(endpoint(from), from.repository(), digest, blob)) {
-                return false;
-            }
-            blobs.pushFile(endpoint(to), to.repository(), file, digest);
-            return true;
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                file.toFile().deleteOnExit();
-            }
-        }
+        return streamed.copy(endpoint(from), from.repository(), endpoint(to), to.repository(), digest);
     }
 
     /** Uploads a blob in one request pair (POST + PUT); returns its digest. */
@@ -164,6 +147,15 @@ public final class RegistryClient {
     /** Every repository of {@code registry} ({@code host:port}) its catalog lists, following pagination. */
     public List<String> listRepositories(String registry) {
         return catalog.list(endpoint(ImageReference.parse(registry + "/catalog")));
+    }
+
+    /**
+     * The manifests that name {@code subject} as their {@code subject} in the reference's repository, by the OCI
+     * referrers API ({@code GET /v2/<name>/referrers/<digest>}, every page); empty when the registry does not offer
+     * the API (it answered 404, as Distribution 2.8 does), so the caller can fall back to the tag schema.
+     */
+    public Optional<List<Descriptor>> listReferrers(ImageReference repository, Digest subject) {
+        return referrers.list(endpoint(repository), repository.repository(), subject);
     }
 
     /** The quota last reported by {@code registry} ({@code docker.io}, {@code host:port}). */

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The top layer: the registry's circuit, and retries with backoff of 429, 5xx and network errors per the
- * {@link RetryPolicy} (a non-idempotent request is retried only after a 429, when nothing was done). Answers
+ * {@link RetryPolicy} (a non-idempotent request is retried only after a 429, when nothing was done; a request whose
+ * streamed body was already written is never sent again). Answers
  * that outlast the policy become {@link RegistryRateLimitedException} / {@link RegistryUnavailableException};
  * every other answer is returned for the call to interpret.
  */
@@ -59,7 +60,7 @@ final class RetryingExchange implements RegistryExchange {
                     ep.circuit.onFailure();
                     verdict = true;
                     failures++;
-                    Optional<Duration> delay = request.idempotent()
+                    Optional<Duration> delay = request.idempotent() && request.replayable()
                             ? retryPolicy.delayAfter(failures, Optional.empty(), random.getAsDouble()) : Optional.empty();
                     if (delay.isEmpty()) {
                         throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
@@ -82,7 +83,7 @@ final class RetryingExchange implements RegistryExchange {
                     failures++;
                     Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null),
                             clock.instant());
-                    Optional<Duration> delay = status == 429 || request.idempotent()
+                    Optional<Duration> delay = (status == 429 || request.idempotent()) && request.replayable()
                             ? retryPolicy.delayAfter(failures, retryAfter, random.getAsDouble()) : Optional.empty();
                     if (delay.isEmpty()) {
                         throw failure(ep, request, response, retryAfter);

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The bottom layer: one HTTP request in one of the registry's concurrency slots, counted on its endpoint,
+ * The bottom layer: one HTTP request in one of the registry's concurrency slots (or in slots its caller holds, see
+ * {@link CopySlots}), counted on its endpoint,
  * its rate-limit headers recorded, its body read up to the request's limit (or streamed into the request's
  * sink). Sends exactly the headers it is
  * given (plus User-Agent): credentials are the auth layer's business.
@@ -38,7 +38,10 @@ final class WireExchange implements RegistryExchange {
         headers.add(Map.entry("User-Agent", userAgent));
         headers.addAll(request.headers().entrySet());
 
-        acquire(ep, request);
+        boolean ownSlot = request.slots() == null || !request.slots().covers(ep);
+        if (ownSlot) {
+            CopySlots.acquire(ep, 1, request.repository());
+        }
         try {
             ep.requests.incrementAndGet();
             try (Http1Response response = http.send(request.method(), request.uri(), headers, request.body(),
@@ -50,7 +53,7 @@ final class WireExchange implements RegistryExchange {
                 byte[] body;
                 if (success && request.sink() != null) {
                     try (InputStream in = response.body()) {
-                        request.sink().receive(in);
+                        request.sink().receive(in, response.headers().firstValueAsLong("Content-Length").orElse(-1));
                     }
                     body = new byte[0];
                 } else {
@@ -60,21 +63,9 @@ final class WireExchange implements RegistryExchange {
                 return new RegistryResponse(response.status(), response.headers(), request.uri(), body);
             }
         } finally {
-            ep.permits.release();
-        }
-    }
-
-    private static void acquire(RegistryEndpoint ep, RegistryRequest request) {
-        try {
-            if (!ep.permits.tryAcquire(ep.settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
-                        "all " + ep.settings.maxConcurrentRequests() + " request slots for registry " + ep.registry
-                                + " stayed busy for " + ep.settings.timeout(), null);
+            if (ownSlot) {
+                ep.permits.release();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException(ep.registry, request.repository(), 0, null,
-                    "interrupted while waiting for a request slot on registry " + ep.registry, e);
         }
     }
 

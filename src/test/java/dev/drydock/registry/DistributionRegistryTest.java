@@ -179,8 +179,8 @@ class DistributionRegistryTest {
     }
 
     @Test
-    void shouldCopyABlobTooLargeForMemoryBetweenRegistriesInChunks() {
-        byte[] content = new byte[(int) RegistryClient.MAX_BLOB_BYTES + BlobCalls.UPLOAD_CHUNK / 2];
+    void shouldStreamABlobTooLargeForMemoryBetweenRegistries() {
+        byte[] content = new byte[(int) RegistryClient.MAX_BLOB_BYTES + 2 * 1024 * 1024 + 1];
         new SecureRandom().nextBytes(content);
         Digest digest = client.pushBlob(ref("big/source"), content);
         assertThatThrownBy(() -> client.getBlob(ref("big/source"), digest))

@@ -340,9 +340,9 @@ class RegistryClientResilienceTest {
     }
 
     @Test
-    void shouldRejectACopiedBlobThatDoesNotMatchItsDigest() {
+    void shouldCancelAStreamedUploadWhoseBytesDoNotMatchTheDigest() {
         FakeRegistry source = registry((ex, n) -> new Reply(200, Map.of(), "not the blob".getBytes(UTF_8)));
-        FakeRegistry target = registry((ex, n) -> Reply.of(500));
+        FakeRegistry target = registry(FakeUpload::answer);
         RegistryClient client = client().build();
         Digest digest = Digest.sha256Of("the blob".getBytes(UTF_8));
 
@@ -350,7 +350,90 @@ class RegistryClientResilienceTest {
                 () -> client.copyBlob(source.ref("app"), target.ref("app"), digest));
 
         assertThat(e).hasMessageContaining(digest.toString());
-        assertThat(target.requests()).isZero();
+        assertThat(target.seen()).extracting(FakeRegistry.Seen::method).containsExactly("POST", "PATCH", "DELETE");
+    }
+
+    @Test
+    void shouldStreamTheDownloadIntoOnePatchAndCommitItWithTheDigest() {
+        byte[] blob = new byte[300_000];
+        new java.util.Random(7).nextBytes(blob);
+        Digest digest = Digest.sha256Of(blob);
+        FakeRegistry source = registry((ex, n) -> new Reply(200, Map.of(), blob));
+        FakeRegistry target = registry(FakeUpload::answer);
+        RegistryClient client = client().build();
+
+        assertThat(client.copyBlob(source.ref("app"), target.ref("app"), digest)).isTrue();
+
+        assertThat(target.seen()).extracting(FakeRegistry.Seen::method).containsExactly("POST", "PATCH", "PUT");
+        FakeRegistry.Seen patch = target.seen().get(1);
+        assertThat(patch.headers().getFirst("Content-Length")).isEqualTo(String.valueOf(blob.length));
+        assertThat(patch.headers().getFirst("Content-Range")).isEqualTo("0-" + (blob.length - 1));
+        assertThat(target.seen().get(2).path()).endsWith("digest=" + digest.toString().replace(":", "%3A"));
+    }
+
+    @Test
+    void shouldRetryABrokenDownloadIntoAFreshUploadAndCancelTheBrokenOne() {
+        byte[] blob = new byte[200_000];
+        new java.util.Random(8).nextBytes(blob);
+        Digest digest = Digest.sha256Of(blob);
+        FakeRegistry source = registry((ex, n) -> {
+            if (n == 1) { // half the blob, then the connection drops
+                ex.sendResponseHeaders(200, blob.length);
+                ex.getResponseBody().write(blob, 0, blob.length / 2);
+                ex.getResponseBody().flush();
+                ex.close();
+                throw new java.io.IOException("dropped");
+            }
+            return new Reply(200, Map.of(), blob);
+        });
+        FakeRegistry target = registry(FakeUpload::answer);
+        List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+        RegistryClient client = client().sleeper(sleeps::add).random(() -> 0).build();
+
+        assertThat(client.copyBlob(source.ref("app"), target.ref("app"), digest)).isTrue();
+
+        assertThat(source.requests()).isEqualTo(2);
+        assertThat(target.seen()).extracting(FakeRegistry.Seen::method)
+                .containsExactly("POST", "PATCH", "DELETE", "POST", "PATCH", "PUT");
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void shouldFinishManyCopiesWithinOneRegistryThatAllowsTwoRequestsAtOnce() throws Exception {
+        byte[] blob = "layer".getBytes(UTF_8);
+        Digest digest = Digest.sha256Of(blob);
+        FakeRegistry registry = registry((ex, n) -> ex.getRequestMethod().equals("GET")
+                ? new Reply(200, Map.of(), blob) : FakeUpload.answer(ex, n));
+        RegistryClient client = RegistryClient.builder().settings(RegistrySettings.defaults().withInsecure(true)
+                .withMaxConcurrentRequests(2).withTimeout(Duration.ofSeconds(5))).build();
+        ExecutorService copies = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String to = "target-" + i;
+                done.add(copies.submit(() -> client.copyBlob(registry.ref("source"), registry.ref(to), digest)));
+            }
+            for (Future<Boolean> f : done) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            copies.shutdownNow();
+        }
+        assertThat(registry.maxInFlight()).isLessThanOrEqualTo(2);
+        assertThat(registry.seen()).filteredOn(s -> s.method().equals("PUT")).hasSize(12);
+    }
+
+    /** A target registry's upload endpoints: POST opens, PATCH takes the bytes, PUT commits, DELETE cancels. */
+    private static final class FakeUpload {
+        static Reply answer(com.sun.net.httpserver.HttpExchange ex, int n) {
+            String upload = ex.getRequestURI().getPath().replaceAll("/blobs/uploads/.*", "") + "/blobs/uploads/u" + n;
+            return switch (ex.getRequestMethod()) {
+                case "POST", "PATCH" -> Reply.of(202, Map.of("Location", upload));
+                case "PUT" -> Reply.of(201);
+                case "DELETE" -> Reply.of(204);
+                default -> Reply.of(405);
+            };
+        }
     }
 
     @Test

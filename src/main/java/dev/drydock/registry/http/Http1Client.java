@@ -66,15 +66,16 @@ public final class Http1Client implements AutoCloseable {
     }
 
     /**
-     * Sends {@code method uri} with {@code headers} (Host and Content-Length are added) and returns the answer once
-     * its head has arrived; read or close its body to give the connection back.
+     * Sends {@code method uri} with {@code headers} (Host and the body's framing are added) and returns the answer
+     * once its head has arrived; read or close its body to give the connection back.
      *
+     * @param body what follows the head, or null for none; a streamed body is written as it is produced
      * @param timeout how long any single read may wait for the server
      * @throws IllegalArgumentException for a URI that is not http(s) or a header that would break the request
      * @throws dev.drydock.net.AddressNotAllowedException when the policy denies every address of the host
      * @throws java.net.ConnectException "could not connect to HOST:PORT", whatever the reason
      */
-    public Http1Response send(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
+    public Http1Response send(String method, URI uri, List<Map.Entry<String, String>> headers, RequestBody body,
             Duration timeout) throws IOException {
         if (closed) {
             throw new IOException("the HTTP client is closed");
@@ -112,7 +113,7 @@ public final class Http1Client implements AutoCloseable {
     }
 
     private Http1Response exchange(Origin origin, Http1Connection connection, String method, URI uri,
-            List<Map.Entry<String, String>> headers, byte[] body, Duration timeout) throws IOException {
+            List<Map.Entry<String, String>> headers, RequestBody body, Duration timeout) throws IOException {
         try {
             return connection.exchange(method, uri, headers, body, timeout, reusable -> {
                 if (reusable) {

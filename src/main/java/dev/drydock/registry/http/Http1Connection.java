@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,13 +65,13 @@ final class Http1Connection implements Closeable {
      *
      * @param bodyDone told when the body is over, and whether the connection can carry another request
      */
-    Http1Response exchange(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
+    Http1Response exchange(String method, URI uri, List<Map.Entry<String, String>> headers, RequestBody body,
             Duration timeout, ResponseBody.Done bodyDone) throws IOException {
         anyResponseByte = false;
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         out.write(head(method, uri, headers, body).getBytes(StandardCharsets.ISO_8859_1));
         if (body != null) {
-            out.write(body);
+            writeBody(body);
         }
         out.flush();
 
@@ -85,6 +86,41 @@ final class Http1Connection implements Closeable {
             }
             // 1xx interim answers (100 Continue, 103 Early Hints) come before the real one
         } while (true);
+    }
+
+    // A body that writes other than its announced length would corrupt the connection: refuse it.
+    private void writeBody(RequestBody body) throws IOException {
+        if (body.length() < 0) {
+            ChunkedOutput chunked = new ChunkedOutput(out);
+            body.writeTo(chunked);
+            chunked.finish();
+            return;
+        }
+        long[] written = {0};
+        OutputStream counted = new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written[0] += len;
+                if (written[0] > body.length()) {
+                    throw new IOException("request body longer than its length " + body.length());
+                }
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                // the connection's stream outlives the body
+            }
+        };
+        body.writeTo(counted);
+        if (written[0] != body.length()) {
+            throw new IOException("request body of " + written[0] + " bytes, not its length " + body.length());
+        }
     }
 
     /** Whether the last exchange failed before the server sent anything (a stale pooled connection, usually). */
@@ -193,7 +229,7 @@ final class Http1Connection implements Closeable {
         }
     }
 
-    private static String head(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body) {
+    private static String head(String method, URI uri, List<Map.Entry<String, String>> headers, RequestBody body) {
         StringBuilder head = new StringBuilder(256);
         String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         head.append(method).append(' ').append(target);
@@ -208,8 +244,10 @@ final class Http1Connection implements Closeable {
         for (Map.Entry<String, String> h : headers) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
-        if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
+        if (body != null && body.length() < 0) {
+            head.append("Transfer-Encoding: chunked\r\n");
+        } else if (body != null) {
+            head.append("Content-Length: ").append(body.length()).append("\r\n");
         } else if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("DELETE")) {
             head.append("Content-Length: 0\r\n");
         }

@@ -56,7 +56,7 @@ class Http1ClientTest {
         try (ScriptedServer server = new ScriptedServer(r -> keep("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"))) {
             byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
             try (Http1Response response = client.send("PUT", server.uri("/v2/app/manifests/1?x=a%2Fb"),
-                    List.of(Map.entry("Content-Type", "application/json")), body, TIMEOUT)) {
+                    List.of(Map.entry("Content-Type", "application/json")), RequestBody.of(body), TIMEOUT)) {
                 assertEquals(201, response.status());
             }
             ScriptedServer.Request seen = server.requests.get(0);
