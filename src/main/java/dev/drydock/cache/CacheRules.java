@@ -1,15 +1,13 @@
 package dev.drydock.cache;
 
+import dev.drydock.concurrent.CommittedSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The rules as every pull and every other package asks about them ({@link CacheRuleLookup}): read from PostgreSQL at
@@ -21,13 +19,10 @@ public class CacheRules implements CacheRuleLookup {
 
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 
-    private record Loaded(List<CacheRule> rules, long at, long generation) {}
-
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Loaded loaded;
-
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    private final CommittedSnapshot<List<CacheRule>> rules = new CommittedSnapshot<>(MAX_AGE, this::read);
 
     @Override
     public Optional<CachedRepository> forUpstream(String upstreamRepository) {
@@ -46,11 +41,8 @@ public class CacheRules implements CacheRuleLookup {
      * they are stale (the caller then asks {@link #forPrivate} off the event loop, which reads them again).
      */
     public boolean mayFill(String privateRepository) {
-        Loaded l = loaded;
-        if (!fresh(l)) {
-            return true;
-        }
-        return l.rules().stream().anyMatch(rule -> rule.upstreamFor(privateRepository).isPresent());
+        return rules.ifFresh().map(read -> read.stream().anyMatch(rule -> rule.upstreamFor(privateRepository).isPresent()))
+                .orElse(true);
     }
 
     /** The rule of that name as last read. */
@@ -59,21 +51,7 @@ public class CacheRules implements CacheRuleLookup {
     }
 
     List<CacheRule> current() {
-        Loaded l = loaded;
-        if (fresh(l)) {
-            return l.rules();
-        }
-        synchronized (this) {
-            l = loaded;
-            if (fresh(l)) {
-                return l.rules();
-            }
-            long at = System.nanoTime();
-            long g = generation.get();
-            List<CacheRule> read = read();
-            loaded = new Loaded(read, at, g);
-            return read;
-        }
+        return rules.current();
     }
 
     private Optional<CachedRepository> best(java.util.function.Function<CacheRule, Optional<CachedRepository>> match) {
@@ -90,10 +68,6 @@ public class CacheRules implements CacheRuleLookup {
         return wildcard;
     }
 
-    private boolean fresh(Loaded l) {
-        return l != null && l.generation() == generation.get() && System.nanoTime() - l.at() < MAX_AGE.toNanos();
-    }
-
     @Transactional
     List<CacheRule> read() {
         return CacheRuleEntity.listByName().stream().map(CacheRuleEntity::toRule).toList();
@@ -101,16 +75,6 @@ public class CacheRules implements CacheRuleLookup {
 
     /** Drops the rules read once the current transaction commits. */
     void changed() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    generation.incrementAndGet();
-                }
-            }
-        });
+        rules.changedIn(transactions);
     }
 }
