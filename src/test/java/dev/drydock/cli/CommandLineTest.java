@@ -227,6 +227,41 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldManageCacheRules() throws Exception {
+        Invocation created = cli("cache", "create", "-n", "cli-nginx", "--source-repo", "docker.io/library/cli-nginx",
+                "--target-repo", "cache/cli-nginx", "--refresh", "PT1M", "--sync-include", "^1\\.2[0-9]",
+                "--sync-semver", ">=1.25 <2");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.json().path("syncTags").path("semver").asText()).isEqualTo(">=1.25 <2");
+        assertThat(cli("cache", "list", "--query", "[].name").out()).contains("cli-nginx");
+        assertThat(cli("cache", "show", "cli-nginx", "--query", "target", "-o", "tsv").out().strip())
+                .isEqualTo("cache/cli-nginx");
+
+        Invocation updated = cli("cache", "update", "cli-nginx", "--refresh", "PT10M", "--query", "refresh", "-o", "tsv");
+        assertThat(updated.out().strip()).as(updated.err()).isEqualTo("PT10M");
+        given().header("Authorization", "Bearer " + DrydockStackResource.ADMIN_TOKEN)
+                .get("/api/v1/cache-rules/cli-nginx").then().statusCode(200)
+                .body("refresh", org.hamcrest.Matchers.equalTo("PT10M"));
+        Invocation table = cli("cache", "list", "-o", "table");
+        assertThat(table.out()).as("a table with a header row").containsPattern("(?m)^.*(?i:name).*$").contains("cli-nginx");
+
+        Invocation nothing = cli("cache", "update", "cli-nginx");
+        assertThat(nothing.exit()).as("an update with nothing to change is a usage error").isEqualTo(2);
+        Invocation badRange = cli("cache", "update", "cli-nginx", "--sync-semver", "not a range");
+        assertThat(badRange.exit()).isEqualTo(1);
+        assertThat(badRange.err().strip()).doesNotContain("\n").contains("HTTP 400").contains("syncTags.semver");
+        Invocation overlap = cli("cache", "create", "-n", "cli-nginx-2", "--source-repo", "docker.io/library/cli-nginx",
+                "--target-repo", "cache/cli-nginx-2");
+        assertThat(overlap.exit()).as("a second rule for the same source").isEqualTo(1);
+        assertThat(overlap.err()).contains("HTTP 409");
+
+        assertThat(cli("cache", "delete", "cli-nginx").exit()).isZero();
+        Invocation gone = cli("cache", "show", "cli-nginx");
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err()).contains("HTTP 404");
+    }
+
+    @Test
     void shouldImportWithAProgressBarOnATerminal() throws Exception {
         String source = TestStack.get().upstreamRegistry().host() + "/cli/imported:1";
         String digest = TestImages.push(source).digest();
