@@ -62,8 +62,9 @@ final class ImageCopy {
         sourceSeen.accept(head);
         Digest digest = head.digest();
         if (job.platforms() == null) {
-            checkTags(job, digest);
-            if (present(job, digest)) {
+            Map<ImageReference, Optional<Digest>> held = heldTags(job);
+            checkTags(job, digest, held);
+            if (present(job, digest, held)) {
                 return new Result(head, digest, true);
             }
         }
@@ -82,7 +83,9 @@ final class ImageCopy {
                         + root.index().platforms() + ")");
             }
             top = new Manifest(root.mediaType(), Digest.sha256Of(selected), selected);
-            checkTags(job, top.digest());
+            if (!job.force()) {
+                checkTags(job, top.digest(), heldTags(job));
+            }
         }
         List<Node> nodes = new ArrayList<>();
         walk(source, top, null, nodes);
@@ -113,26 +116,32 @@ final class ImageCopy {
         return new Result(head, top.digest(), false);
     }
 
+    /** What each target tag holds now: one HEAD each. */
+    private Map<ImageReference, Optional<Digest>> heldTags(CopyJob job) {
+        Map<ImageReference, Optional<Digest>> held = new LinkedHashMap<>();
+        for (ImageReference tag : job.targets()) {
+            held.put(tag, client.headManifest(tag).map(Descriptor::digest));
+        }
+        return held;
+    }
+
     /** A target tag that holds another digest fails the import unless it is forced. */
-    private void checkTags(CopyJob job, Digest digest) {
+    private void checkTags(CopyJob job, Digest digest, Map<ImageReference, Optional<Digest>> held) {
         if (job.force()) {
             return;
         }
-        for (ImageReference tag : job.targets()) {
-            Optional<Descriptor> held = client.headManifest(tag);
-            if (held.isPresent() && !held.get().digest().equals(digest)) {
-                throw new ImportFailure("target " + tag + " holds " + held.get().digest() + ", not " + digest
+        held.forEach((tag, holds) -> {
+            if (holds.isPresent() && !holds.get().equals(digest)) {
+                throw new ImportFailure("target " + tag + " holds " + holds.get() + ", not " + digest
                         + "; set force to move the tag");
             }
-        }
+        });
     }
 
     /** Every tag and every untagged repository already holds {@code digest}. */
-    private boolean present(CopyJob job, Digest digest) {
-        for (ImageReference tag : job.targets()) {
-            if (!client.headManifest(tag).map(d -> d.digest().equals(digest)).orElse(false)) {
-                return false;
-            }
+    private boolean present(CopyJob job, Digest digest, Map<ImageReference, Optional<Digest>> held) {
+        if (!held.values().stream().allMatch(holds -> holds.filter(digest::equals).isPresent())) {
+            return false;
         }
         for (ImageReference repository : job.untaggedRepositories()) {
             if (client.headManifest(repository.withDigest(digest)).isEmpty()) {

@@ -127,7 +127,7 @@ public class ImportExecutor {
             if (stopping) {
                 copier.interrupt();
             }
-        }, 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        }, config.heartbeat().toMillis(), config.heartbeat().toMillis(), TimeUnit.MILLISECONDS); // the claim set the lease
         RegistryClient client = clients.forJob(job.source().registry(), claim.credentialSet(), claim.username(),
                 claim.password());
         try {

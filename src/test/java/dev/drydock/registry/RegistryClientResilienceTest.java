@@ -399,6 +399,35 @@ class RegistryClientResilienceTest {
     }
 
     @Test
+    void shouldCopySeveralBlobsAtOnce() throws Exception {
+        byte[] blob = "layer".getBytes(UTF_8);
+        Digest digest = Digest.sha256Of(blob);
+        CountDownLatch allDownloading = new CountDownLatch(4);
+        FakeRegistry source = registry((ex, n) -> {
+            allDownloading.countDown();
+            allDownloading.await(10, TimeUnit.SECONDS); // answers only once four downloads are open together
+            return new Reply(200, Map.of(), blob);
+        });
+        FakeRegistry target = registry(FakeUpload::answer);
+        RegistryClient client = client().build();
+        ExecutorService copies = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String to = "target-" + i;
+                done.add(copies.submit(() -> client.copyBlob(source.ref("app"), target.ref(to), digest)));
+            }
+            for (Future<Boolean> f : done) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            copies.shutdownNow();
+        }
+        assertThat(allDownloading.getCount()).isZero();
+        assertThat(source.maxInFlight()).isEqualTo(4);
+    }
+
+    @Test
     void shouldFinishManyCopiesWithinOneRegistryThatAllowsTwoRequestsAtOnce() throws Exception {
         byte[] blob = "layer".getBytes(UTF_8);
         Digest digest = Digest.sha256Of(blob);
