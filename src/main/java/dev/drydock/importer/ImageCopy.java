@@ -54,19 +54,23 @@ final class ImageCopy {
         this.checkpoint = checkpoint;
     }
 
+    /**
+     * The first step alone: HEADs the source and the targets, and answers the source's descriptor when every target
+     * already holds its digest (nothing to copy), else empty.
+     */
+    Optional<Descriptor> alreadyPresent(CopyJob job) {
+        Descriptor head = headSource(job);
+        return job.platforms() == null && present(job, head.digest()) ? Optional.of(head) : Optional.empty();
+    }
+
     /** @param sourceSeen told the source's descriptor as soon as it is known, to show on the job */
     Result copy(CopyJob job, java.util.function.Consumer<Descriptor> sourceSeen) {
         ImageReference source = job.source();
-        Descriptor head = client.headManifest(source)
-                .orElseThrow(() -> new ImportFailure("source " + source + " does not exist"));
+        Descriptor head = headSource(job);
         sourceSeen.accept(head);
         Digest digest = head.digest();
-        if (job.platforms() == null) {
-            Map<ImageReference, Optional<Digest>> held = heldTags(job);
-            checkTags(job, digest, held);
-            if (present(job, digest, held)) {
-                return new Result(head, digest, true);
-            }
+        if (job.platforms() == null && present(job, digest)) {
+            return new Result(head, digest, true);
         }
         checkpoint.run();
         Manifest root = client.getManifest(source.withDigest(digest))
@@ -138,8 +142,18 @@ final class ImageCopy {
         });
     }
 
-    /** Every tag and every untagged repository already holds {@code digest}. */
-    private boolean present(CopyJob job, Digest digest, Map<ImageReference, Optional<Digest>> held) {
+    private Descriptor headSource(CopyJob job) {
+        return client.headManifest(job.source())
+                .orElseThrow(() -> new ImportFailure("source " + job.source() + " does not exist"));
+    }
+
+    /**
+     * Every tag and every untagged repository already holds {@code digest}; a tag that holds another digest fails
+     * the import unless it is forced.
+     */
+    private boolean present(CopyJob job, Digest digest) {
+        Map<ImageReference, Optional<Digest>> held = heldTags(job);
+        checkTags(job, digest, held);
         if (!held.values().stream().allMatch(holds -> holds.filter(digest::equals).isPresent())) {
             return false;
         }

@@ -100,7 +100,7 @@ public class ImportClaims {
         job.ifPresent(j -> {
             j.targetDigest = targetDigest;
             j.progress = progress;
-            rateLimit.ifPresent(r -> j.rateLimit = of(r));
+            rateLimit.ifPresent(r -> j.rateLimit = RateLimit.of(r));
             finish(j, ImportStatus.Succeeded, null);
         });
         return job.isPresent();
@@ -112,7 +112,7 @@ public class ImportClaims {
         Optional<ImportJob> job = owned(id, worker);
         job.ifPresent(j -> {
             j.progress = progress;
-            rateLimit.ifPresent(r -> j.rateLimit = of(r));
+            rateLimit.ifPresent(r -> j.rateLimit = RateLimit.of(r));
             finish(j, status, error);
         });
         return job.isPresent();
@@ -134,10 +134,6 @@ public class ImportClaims {
         job.leaseUntil = null;
         // The password is needed no longer: a finished job keeps none, not even encrypted.
         job.passwordEncrypted = null;
-    }
-
-    private static RateLimit of(RateLimitStatus r) {
-        return new RateLimit(r.limit(), r.remaining(), r.window().map(w -> w.toSeconds()).orElse(null), r.observedAt());
     }
 
     private Optional<ImportJob> owned(long id, String worker) {

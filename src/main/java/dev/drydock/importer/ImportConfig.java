@@ -26,4 +26,11 @@ public interface ImportConfig {
     /** How often this replica looks for jobs whose worker died. */
     @WithDefault("2s")
     Duration recoveryEvery();
+
+    /**
+     * How long a new import waits for its source and targets to answer whether the targets already hold the source's
+     * digest (then it ends Succeeded at once, without a worker); longer, and a worker takes it.
+     */
+    @WithDefault("1s")
+    Duration presentCheck();
 }

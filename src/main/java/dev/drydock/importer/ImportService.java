@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Import jobs: validated and written with their request event in one transaction, read, listed and canceled.
- * Targets are in the private registry; a target names a repository and tag there ({@code library/nginx:1.27}).
+ * Import jobs: validated and written with their request event in one transaction, read, listed and canceled. A job
+ * whose targets already hold the source's digest is written Succeeded at once ({@link PresentCheck}); its request
+ * event still goes out, and the worker that takes it finds it ended. Targets are in the private registry; a target names a repository and tag there ({@code library/nginx:1.27}).
  */
 @ApplicationScoped
 public class ImportService {
@@ -44,6 +45,9 @@ public class ImportService {
 
     @Inject
     PrivateRegistryConfig privateRegistry;
+
+    @Inject
+    PresentCheck presentCheck;
 
     @Transactional
     public ImportView create(NewImport request) {
@@ -74,13 +78,29 @@ public class ImportService {
         job.username = blankToNull(request.username());
         job.createdAt = now;
         job.updatedAt = now;
+        Optional<PresentCheck.Present> present = presentCheck.check(CopyJob.of(job), job.credentialSet, job.username,
+                request.password());
+        present.ifPresent(p -> endPresent(job, p));
         job.persistAndFlush();
-        if (request.password() != null) {
+        if (request.password() != null && present.isEmpty()) {
             job.passwordEncrypted = cipher.encrypt(request.password(), job.secretContext());
         }
         outbox.append(EventType.IMPORT_REQUESTED, String.valueOf(job.id), "import/" + job.id,
                 new ImportRequested(job.id, job.source));
         return ImportView.of(job);
+    }
+
+    /** Every target holds the source's digest already: the job ends Succeeded as it is created, with nothing copied. */
+    private static void endPresent(ImportJob job, PresentCheck.Present present) {
+        job.status = ImportStatus.Succeeded;
+        job.sourceDigest = present.source().digest().toString();
+        job.sourceMediaType = present.source().mediaType();
+        job.targetDigest = job.sourceDigest;
+        job.progress = ImportProgress.none();
+        present.rateLimit().ifPresent(r -> job.rateLimit = RateLimit.of(r));
+        job.startedAt = job.createdAt;
+        job.finishedAt = Instant.now();
+        job.updatedAt = job.finishedAt;
     }
 
     @Transactional

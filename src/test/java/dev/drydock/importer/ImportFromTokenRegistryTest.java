@@ -67,11 +67,16 @@ class ImportFromTokenRegistryTest {
         assertThat(Imports.awaitEnd(Imports.start(body)).getString("status")).isEqualTo("Succeeded");
         int before = requestsFor("reimport/app");
 
-        JsonPath again = Imports.awaitEnd(Imports.start(body));
+        JsonPath again = given().contentType("application/json").body(body).post("/api/v1/imports")
+                .then().statusCode(202).extract().jsonPath();
 
-        assertThat(again.getString("status")).isEqualTo("Succeeded");
+        assertThat(again.getString("status")).as("ended in the request, no worker").isEqualTo("Succeeded");
+        assertThat(again.getInt("attempt")).isZero();
         assertThat(again.getString("targetDigest")).isEqualTo(image.digest());
+        assertThat(again.getString("sourceDigest")).isEqualTo(image.digest());
         assertThat(again.getInt("progress.blobsTotal")).isZero();
+        assertThat(given().get("/api/v1/imports/" + again.getLong("id")).then().statusCode(200).extract().jsonPath()
+                .getString("status")).isEqualTo("Succeeded");
         List<String> lines = linesFor("reimport/app");
         assertThat(lines.subList(before, lines.size())).singleElement().asString()
                 .contains("\"HEAD /v2/reimport/app/manifests/1 HTTP/1.1\" 200");
