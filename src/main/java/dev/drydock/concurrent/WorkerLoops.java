@@ -12,6 +12,15 @@ public final class WorkerLoops {
     private WorkerLoops() {
     }
 
+    /**
+     * This replica's name in the workers' names: {@code DRYDOCK_REPLICA_ID} when set (a stable name per replica, as
+     * the Kafka consumers use it), else the host name.
+     */
+    public static String replicaName() {
+        String id = System.getenv("DRYDOCK_REPLICA_ID");
+        return id == null || id.isBlank() ? hostname() : id.strip();
+    }
+
     /** This machine's host name, or {@code worker} when it has none. */
     public static String hostname() {
         try {

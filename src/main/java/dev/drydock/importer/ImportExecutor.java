@@ -44,7 +44,7 @@ public class ImportExecutor {
     @Inject
     ImportConfig config;
 
-    private final String worker = WorkerLoops.hostname() + "-import-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String worker = WorkerLoops.replicaName() + "-import-" + UUID.randomUUID().toString().substring(0, 8);
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService heartbeats;
     private volatile boolean stopping;

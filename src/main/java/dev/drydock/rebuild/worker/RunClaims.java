@@ -89,6 +89,7 @@ public class RunClaims {
         }
         String previousOwner = run.leaseOwner;
         run.leaseOwner = worker;
+        run.worker = worker;
         run.leaseUntil = now.plus(config.lease());
         run.attempt++;
         if (run.status == RunStatus.Queued) {

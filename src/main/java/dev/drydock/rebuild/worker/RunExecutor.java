@@ -35,7 +35,7 @@ public class RunExecutor {
     RunAttempt attempts;
 
     /** This process's name in leases: host + random, so a restarted process is a different worker. */
-    private final String worker = WorkerLoops.hostname() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String worker = WorkerLoops.replicaName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Set<RunLane> pausedLanes = ConcurrentHashMap.newKeySet();
     /** Runs a thread of this process is claiming or building: the lease is the process's, so guard it here. */
     private final Set<Long> building = ConcurrentHashMap.newKeySet();

@@ -76,6 +76,9 @@ public class Run extends PanacheEntityBase {
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
+    /** The worker that took the run last; unlike the lease owner, kept once the run ended. */
+    public String worker;
+
     @Column(name = "cancel_requested", nullable = false)
     public boolean cancelRequested;
 

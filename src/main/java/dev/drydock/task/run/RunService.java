@@ -165,7 +165,7 @@ public class RunService {
     public RunView view(Run run) {
         return new RunView(run.id, run.taskName, run.trigger, run.status, causes(run), pinned(run), run.gitRef,
                 run.gitCommit, read(run.args, STRINGS), read(run.outputs, LIST), run.outputDigest, run.unchanged,
-                run.error, run.attempt, run.createdAt, run.startedAt, run.finishedAt);
+                run.error, run.attempt, run.worker, run.createdAt, run.startedAt, run.finishedAt);
     }
 
     public List<Cause> causes(Run run) {

@@ -20,6 +20,7 @@ public record RunView(
         boolean unchanged,
         String error,
         int attempt,
+        String worker,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {}
