@@ -4,10 +4,12 @@ import dev.drydock.concurrent.DaemonThreads;
 import dev.drydock.logging.LogText;
 import dev.drydock.roles.NotWatching;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -27,9 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Checks every base that is due. Quartz (clustered) fires a pass every second on one replica; a pass claims
- * due rows with {@code FOR UPDATE SKIP LOCKED}, so replicas never check one base twice, then checks them in
- * parallel. Within its second a pass keeps looking for newly due bases every
+ * Checks every base that is due. Every watch replica runs a pass every second; a pass claims due rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so replicas never check one base twice, then checks them in parallel. Within its second a pass keeps looking for newly due bases every
  * {@link WatchConfig#dueLookEvery()}, so a due base waits that long at most, not a whole period. A registry that
  * answered 429 or is down is left alone until it said we may ask again.
  */
@@ -37,7 +38,7 @@ import org.jboss.logging.Logger;
 public class Poller {
 
     private static final Logger LOG = Logger.getLogger(Poller.class);
-    /** A little under the 1 s Quartz period, so the next firing finds this pass finished. */
+    /** A little under the 1 s period, so the next firing finds this pass finished. */
     private static final Duration PASS_LENGTH = Duration.ofMillis(900);
     /** Checks again, at most this often, a tag whose HEAD disagrees with the digest its webhook named. */
     private static final int HINT_RECHECKS = 3;
@@ -56,6 +57,8 @@ public class Poller {
 
     private final Map<String, Instant> registryPausedUntil = new ConcurrentHashMap<>();
     private ExecutorService executor;
+    /** Set at shutdown: a pass under way stops before its next claim, which would meet a closed database. */
+    private volatile boolean stopping;
 
     /** A due base as claimed, with what it held. */
     record Claim(long id, String reference, String registry, String platform, String digest, String platformDigest) {}
@@ -65,8 +68,13 @@ public class Poller {
         executor = Executors.newFixedThreadPool(config.concurrency(), DaemonThreads.named("base-check"));
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @PreDestroy
     void shutdown() {
+        stopping = true;
         executor.shutdownNow();
     }
 
@@ -75,7 +83,7 @@ public class Poller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = NotWatching.class)
     void poll() {
         long passEnds = System.nanoTime() + PASS_LENGTH.toNanos();
-        while (true) {
+        while (!stopping) {
             if (pollOnce() >= config.batchSize()) {
                 continue;
             }
