@@ -2,6 +2,7 @@ package dev.drydock.front;
 
 import dev.drydock.access.RegistryAccess;
 import dev.drydock.access.RegistryCaller;
+import dev.drydock.cache.PullThrough;
 import dev.drydock.roles.Role;
 import dev.drydock.roles.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +57,9 @@ public class RegistryFront {
     @Inject
     io.quarkus.vertx.http.HttpServer drydockHttp;
 
+    @Inject
+    PullThrough pullThrough;
+
     /**
      * The largest piece of a streamed body handed on at once. Vert.x's default (8 KiB) cuts every socket read into
      * pieces that are each written and flushed to the other side: a pull then costs eight times the writes.
@@ -71,6 +75,7 @@ public class RegistryFront {
     private URI backend;
     private LocationRewrite rewrite;
     private ClientAddress clients;
+    private CacheStep cacheStep;
 
     void start(@Observes StartupEvent event) throws Exception {
         if (!config.enabled() || !roles.has(Role.REGISTRY_FRONT)) {
@@ -85,6 +90,7 @@ public class RegistryFront {
                 new Throttle(config.token(), config.maxBuckets(), System::nanoTime));
         meters = new FrontMeters(registry, config.meteredRepositories());
         catalog = new CatalogFilter(access);
+        cacheStep = new CacheStep(vertx, pullThrough);
         HttpClientOptions clientOptions = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
                 .setTryUseCompression(false).setConnectTimeout(5_000).setMaxChunkSize(CHUNK_BYTES);
         // No receive buffer size: Vert.x would then read every answer, a HEAD's too, into a fixed buffer of that
@@ -156,7 +162,7 @@ public class RegistryFront {
             }
             answerRefusal(in, refused.status(), refused.code(), refused.message());
         } else if (verdict instanceof Verdict.Forward forward) {
-            forward(in, route, forward.caller());
+            cacheStep.before(in, route, forward.caller(), () -> forward(in, route, forward.caller()));
         }
     }
 

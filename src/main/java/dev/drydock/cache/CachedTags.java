@@ -1,0 +1,87 @@
+package dev.drydock.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The cache's own state, each step one short transaction: the tags it filled with their digest and last upstream
+ * check, and each rule's counters and last error. No registry call happens inside these transactions.
+ */
+@ApplicationScoped
+class CachedTags {
+
+    static final int MAX_ERROR = 1000;
+
+    /** A tag the cache holds; {@code rule} is null once the rule that filled it was deleted. */
+    record CachedTag(String rule, String digest, Instant checkedAt) {}
+
+    @Transactional
+    Optional<CachedTag> find(String repository, String tag) {
+        return CachedTagEntity.<CachedTagEntity>findByIdOptional(new CachedTagEntity.Key(repository, tag))
+                .map(e -> new CachedTag(e.rule, e.digest, e.checkedAt));
+    }
+
+    /** A pull served from the cache, upstream not asked. */
+    @Transactional
+    void hit(String rule) {
+        CacheRuleEntity.update("hits = hits + 1 where name = ?1", rule);
+    }
+
+    /** Upstream was asked and the cached digest is still current: a hit, and the tag is fresh until the next refresh. */
+    @Transactional
+    void confirmed(String rule, String repository, String tag) {
+        Instant now = now();
+        CachedTagEntity.update("checkedAt = ?1, rule = ?2 where key.repository = ?3 and key.tag = ?4", now, rule,
+                repository, tag);
+        CacheRuleEntity.update("hits = hits + 1, lastCheck = ?1 where name = ?2", now, rule);
+    }
+
+    /** The tag now holds {@code digest}, imported from upstream: a miss. */
+    @Transactional
+    void filled(String rule, String repository, String tag, String digest) {
+        Instant now = now();
+        CachedTagEntity e = CachedTagEntity.findById(new CachedTagEntity.Key(repository, tag));
+        boolean fresh = e == null;
+        if (fresh) {
+            e = new CachedTagEntity();
+            e.key = new CachedTagEntity.Key(repository, tag);
+        }
+        e.rule = rule;
+        e.digest = digest;
+        e.checkedAt = now;
+        e.importedAt = now;
+        if (fresh) {
+            // Hibernate inserts the state as it is at persist: the row is complete first.
+            e.persist();
+        }
+        CacheRuleEntity.update("misses = misses + 1, lastCheck = ?1 where name = ?2", now, rule);
+    }
+
+    /** A digest pulled that the private registry did not hold, now imported: a miss. */
+    @Transactional
+    void filledDigest(String rule) {
+        CacheRuleEntity.update("misses = misses + 1, lastCheck = ?1 where name = ?2", now(), rule);
+    }
+
+    /**
+     * Upstream failed: the rule shows the error; a cached tag counts as checked (the next attempt waits for the next
+     * refresh) and, being served anyway, as a hit.
+     */
+    @Transactional
+    void failed(String rule, String repository, String tag, boolean served, String error) {
+        Instant now = now();
+        String message = error == null ? "unknown error" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        if (tag != null) {
+            CachedTagEntity.update("checkedAt = ?1 where key.repository = ?2 and key.tag = ?3", now, repository, tag);
+        }
+        CacheRuleEntity.update((served ? "hits = hits + 1, " : "")
+                + "lastCheck = ?1, lastError = ?2, lastErrorAt = ?1 where name = ?3", now, message, rule);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
