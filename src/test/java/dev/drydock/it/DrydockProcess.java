@@ -1,5 +1,6 @@
 package dev.drydock.it;
 
+import dev.drydock.testing.DockerCli;
 import dev.drydock.testing.TestStack;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The packaged drydock ({@code target/quarkus-app}) as a separate process against the test stack. */
 final class DrydockProcess implements AutoCloseable {
@@ -26,10 +30,12 @@ final class DrydockProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Runnable cleanup;
 
-    private DrydockProcess(Process process, int port) {
+    private DrydockProcess(Process process, int port, Runnable cleanup) {
         this.process = process;
         this.port = port;
+        this.cleanup = cleanup;
     }
 
     static DrydockProcess start(TestStack stack, Path log) throws IOException, InterruptedException {
@@ -43,7 +49,34 @@ final class DrydockProcess implements AutoCloseable {
         String jar = System.getProperty("drydock.test.app-jar", "target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar));
-        Map<String, String> env = builder.environment();
+        builder.environment().putAll(environment(stack, port, overrides));
+        return launch(builder, port, log, () -> {});
+    }
+
+    /**
+     * drydock's container image ({@code tools/image/build}) run by {@code docker run} on the host's network, so that
+     * it reaches the stack on 127.0.0.1 as a process would. The environment is handed over by name ({@code -e NAME}),
+     * so no secret appears on a command line. Not privileged: all capabilities dropped but the four the buildah engine
+     * needs, seccomp and AppArmor unconfined for its {@code unshare} (docs/image.md).
+     */
+    static DrydockProcess startContainer(DockerCli docker, String image, TestStack stack, Path log)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        String name = "drydock-it-" + port;
+        Map<String, String> env = new TreeMap<>(environment(stack, port, Map.of()));
+        env.put("JAVA_TOOL_OPTIONS", "-Xmx512m");
+        List<String> args = new ArrayList<>(List.of("run", "--rm", "--name", name, "--network", "host", "--cap-drop", "ALL",
+                "--cap-add", "SETUID", "--cap-add", "SETGID", "--cap-add", "SETFCAP", "--cap-add", "SYS_CHROOT",
+                "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined"));
+        env.keySet().forEach(key -> args.addAll(List.of("-e", key)));
+        args.add(image);
+        ProcessBuilder builder = new ProcessBuilder(docker.command(args.toArray(String[]::new)));
+        builder.environment().putAll(env);
+        return launch(builder, port, log, () -> docker.run("rm", "-f", name));
+    }
+
+    private static Map<String, String> environment(TestStack stack, int port, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
         env.put("DRYDOCK_PORT", String.valueOf(port));
         env.put("DRYDOCK_DB_URL", stack.jdbcUrl());
         env.put("DRYDOCK_DB_USER", stack.dbUser());
@@ -60,10 +93,20 @@ final class DrydockProcess implements AutoCloseable {
         env.put("DRYDOCK_WORKER_HEARTBEAT", "500ms");
         env.put("DRYDOCK_WEBHOOK_SECRET", WEBHOOK_SECRET);
         env.putAll(overrides);
+        return env;
+    }
+
+    private static DrydockProcess launch(ProcessBuilder builder, int port, Path log, Runnable cleanup)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        DrydockProcess drydock = new DrydockProcess(process, port);
-        drydock.awaitReady(log);
+        DrydockProcess drydock = new DrydockProcess(process, port, cleanup);
+        try {
+            drydock.awaitReady(log);
+        } catch (RuntimeException | InterruptedException e) {
+            drydock.close();
+            throw e;
+        }
         return drydock;
     }
 
@@ -93,6 +136,7 @@ final class DrydockProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        cleanup.run();
     }
 
     HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {

@@ -67,10 +67,16 @@ public final class DockerCli {
         return runWithInput(null, args);
     }
 
-    /** Runs docker with {@code input} on its standard input (for {@code login --password-stdin}). */
-    public Result runWithInput(String input, String... args) {
+    /** The command line of {@code docker ARGS...} against this engine, for a caller that runs it itself. */
+    public List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "--host", "unix://" + socket, "--config", config.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs docker with {@code input} on its standard input (for {@code login --password-stdin}). */
+    public Result runWithInput(String input, String... args) {
+        List<String> command = command(args);
         try {
             Path out = Files.createTempFile("drydock-docker", ".log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
