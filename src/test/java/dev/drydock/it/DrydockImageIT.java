@@ -17,12 +17,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * drydock's own container image ({@code tools/image/build}, docs/image.md) run with {@code docker run} against the
  * test stack: it reports health UP, rebuilds a task when its base moves (a Jib build), and builds a Dockerfile with
- * RUN through the buildah inside it. Skipped where no Docker engine can run.
+ * RUN through the buildah inside it. Skipped where no Docker engine can run. It builds the image first (about 2 min,
+ * 5 with a fresh root file system), so it runs only when asked for:
+ * {@code ./mvnw -B verify -Dit.test=DrydockImageIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Ddrydock.test.image-it=true} (with {@code -Ddrydock.test.image=REF} it runs that image instead of building one).
  */
+@EnabledIfSystemProperty(named = "drydock.test.image-it", matches = "true")
 class DrydockImageIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
