@@ -69,7 +69,7 @@ public class RegistryFront {
     private volatile HttpServer server;
     private String deployment;
     private Gate gate;
-    private BackendProxy proxy;
+    private HttpClientOptions clientOptions;
     private CatalogFilter catalog;
     private FrontMeters meters;
     private URI backend;
@@ -91,12 +91,12 @@ public class RegistryFront {
         meters = new FrontMeters(registry, config.meteredRepositories());
         catalog = new CatalogFilter(access);
         cacheStep = new CacheStep(vertx, pullThrough);
-        HttpClientOptions clientOptions = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
-                .setTryUseCompression(false).setConnectTimeout(5_000).setMaxChunkSize(CHUNK_BYTES);
-        // No receive buffer size: Vert.x would then read every answer, a HEAD's too, into a fixed buffer of that
-        // size, and one above Netty's pooled chunk size is a fresh direct allocation per read.
-        proxy = new BackendProxy(vertx.createHttpClient(clientOptions,
-                new PoolOptions().setHttp1MaxSize(config.maxConnections())), config.idleTimeout());
+        clientOptions = new HttpClientOptions().setKeepAlive(true).setDecompressionSupported(false)
+                .setTryUseCompression(false).setConnectTimeout(5_000).setMaxChunkSize(CHUNK_BYTES)
+                .setReceiveBufferSize(CHUNK_BYTES);
+        // Reads from the backend of up to 1 MiB (a fixed read buffer of that size, pooled: Netty's chunks are 4 MiB,
+        // quarkus.netty.allocator-max-order), not Netty's adaptive 64 KiB at most: a blob then moves in a few
+        // large steps, each waking the client and the backend once, instead of 16 small ones.
         // One server per event loop on the shared port: a server made outside a verticle would serve every
         // connection on one event loop, one core. (Port 0 picks a port per server, so it gets one.)
         int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -106,7 +106,8 @@ public class RegistryFront {
         deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
             public void start(Promise<Void> started) {
-                vertx.createHttpServer(options).requestHandler(RegistryFront.this::handle).listen()
+                BackendProxy proxy = backendProxy();
+                vertx.createHttpServer(options).requestHandler(in -> handle(in, proxy)).listen()
                         .onSuccess(listening -> {
                             server = listening;
                             started.complete();
@@ -128,14 +129,25 @@ public class RegistryFront {
         return server == null ? -1 : server.actualPort();
     }
 
-    private void handle(HttpServerRequest in) {
+    /**
+     * A backend client of the calling verticle's own: its connections live on that verticle's event loop, the one
+     * its client connections are served on. With one client shared by all event loops, a pooled backend connection
+     * is often on another loop, and every piece of a blob then crosses threads twice (read there, written here,
+     * then the next read asked for there): pulls ran at a third of Distribution's speed.
+     */
+    private BackendProxy backendProxy() {
+        return new BackendProxy(vertx.createHttpClient(clientOptions,
+                new PoolOptions().setHttp1MaxSize(config.maxConnections())), config.idleTimeout());
+    }
+
+    private void handle(HttpServerRequest in, BackendProxy proxy) {
         in.pause();
         RegistryRoute route = RegistryRoute.of(in.method().name(), in.path(), in.query());
         String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
         String address = clients.of(in.remoteAddress().hostAddress(), in.getHeader("X-Forwarded-For"));
         Optional<RegistryAccess> inMemory = access.inMemory(authorization);
         if (inMemory.isPresent()) {
-            act(in, route, gate.decide(inMemory.get(), route, authorization, address));
+            act(in, proxy, route, gate.decide(inMemory.get(), route, authorization, address));
             return;
         }
         vertx.executeBlocking(() -> gate.decide(route, authorization, address), false).onComplete(decided -> {
@@ -145,11 +157,11 @@ public class RegistryFront {
                 meters.request(FrontMeters.Outcome.FAILED, RegistryCaller.Kind.ANONYMOUS);
                 return;
             }
-            act(in, route, decided.result());
+            act(in, proxy, route, decided.result());
         });
     }
 
-    private void act(HttpServerRequest in, RegistryRoute route, Verdict verdict) {
+    private void act(HttpServerRequest in, BackendProxy proxy, RegistryRoute route, Verdict verdict) {
         if (verdict instanceof Verdict.Throttled throttled) {
             meters.request(FrontMeters.Outcome.THROTTLED, throttled.kind());
             in.response().putHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
@@ -162,11 +174,11 @@ public class RegistryFront {
             }
             answerRefusal(in, refused.status(), refused.code(), refused.message());
         } else if (verdict instanceof Verdict.Forward forward) {
-            cacheStep.before(in, route, forward.caller(), () -> forward(in, route, forward.caller()));
+            cacheStep.before(in, route, forward.caller(), () -> forward(in, proxy, route, forward.caller()));
         }
     }
 
-    private void forward(HttpServerRequest in, RegistryRoute route, RegistryCaller caller) {
+    private void forward(HttpServerRequest in, BackendProxy proxy, RegistryRoute route, RegistryCaller caller) {
         if (route.kind() == RegistryRoute.Kind.CATALOG) {
             new CatalogForward(vertx, proxy, catalog, rewrite, meters).forward(in, backend, caller);
             return;
