@@ -9,6 +9,7 @@ import dev.drydock.outbox.Outbox;
 import dev.drydock.problem.ProblemException;
 import dev.drydock.registry.credential.CredentialService;
 import dev.drydock.registry.credential.SecretCipher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,7 +50,11 @@ public class ImportService {
     @Inject
     PresentCheck presentCheck;
 
-    @Transactional
+    /**
+     * Validates and writes the job with its event. The check whether the targets already hold the source (registry
+     * requests, up to {@code drydock.imports.present-check}) runs before the transaction, so no database connection
+     * is held while registries answer.
+     */
     public ImportView create(NewImport request) {
         if (request == null) {
             throw ProblemException.badRequest("source", "a request body with at least source is required");
@@ -81,13 +86,15 @@ public class ImportService {
         Optional<PresentCheck.Present> present = presentCheck.check(CopyJob.of(job), job.credentialSet, job.username,
                 request.password());
         present.ifPresent(p -> endPresent(job, p));
-        job.persistAndFlush();
-        if (request.password() != null && present.isEmpty()) {
-            job.passwordEncrypted = cipher.encrypt(request.password(), job.secretContext());
-        }
-        outbox.append(EventType.IMPORT_REQUESTED, String.valueOf(job.id), "import/" + job.id,
-                new ImportRequested(job.id, job.source));
-        return ImportView.of(job);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            job.persistAndFlush();
+            if (request.password() != null && present.isEmpty()) {
+                job.passwordEncrypted = cipher.encrypt(request.password(), job.secretContext());
+            }
+            outbox.append(EventType.IMPORT_REQUESTED, String.valueOf(job.id), "import/" + job.id,
+                    new ImportRequested(job.id, job.source));
+            return ImportView.of(job);
+        });
     }
 
     /** Every target holds the source's digest already: the job ends Succeeded as it is created, with nothing copied. */
