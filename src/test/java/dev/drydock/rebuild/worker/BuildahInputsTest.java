@@ -78,6 +78,7 @@ class BuildahInputsTest {
         assertThat(given().get("/api/v1/graph/dependents?image=" + later).then().statusCode(200).extract().jsonPath()
                 .getList("items.task", String.class)).containsExactly(sentinel);
 
+        baseId(runtime); // the digest before the push is known
         String newRuntime = BusyboxImage.push(runtime).digest();
         given().post("/api/v1/bases/" + baseId(runtime) + "/check").then().statusCode(200).body("changed", equalTo(true));
         JsonNode run = succeeded(task);
@@ -90,6 +91,7 @@ class BuildahInputsTest {
         assertThat(Skopeo.config(privateImage(task)).get("config").get("Labels")
                 .get("org.opencontainers.image.base.digest").asText()).isEqualTo(newRuntime);
 
+        baseId(later); // the digest before the push is known
         BusyboxImage.push(later);
         given().post("/api/v1/bases/" + baseId(later) + "/check").then().statusCode(200).body("changed", equalTo(true));
         assertThat(awaitFinished(sentinel, 1).get(0).get("trigger").asText()).isEqualTo("ImageUpdate");

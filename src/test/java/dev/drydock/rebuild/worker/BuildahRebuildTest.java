@@ -44,6 +44,7 @@ class BuildahRebuildTest {
         String task = unique("run-app");
         create(task(task, "FROM " + base + "\nRUN echo built > /built.txt\nCMD [\"cat\", \"/built.txt\"]\n", Map.of()))
                 .statusCode(201);
+        baseId(base); // the digest before the push is known
         String newBase = BusyboxImage.push(base).digest();
         given().post("/api/v1/bases/" + baseId(base) + "/check").then().statusCode(200).body("changed", equalTo(true));
 
@@ -89,6 +90,7 @@ class BuildahRebuildTest {
         String runtimeDigest = Skopeo.digest(runtime);
         String toolsDigest = Skopeo.digest(tools);
         baseId(runtime);
+        baseId(builder); // the digest before the push is known
         String newBuilder = BusyboxImage.push(builder).digest();
         given().post("/api/v1/bases/" + baseId(builder) + "/check").then().statusCode(200).body("changed", equalTo(true));
 
@@ -123,6 +125,7 @@ class BuildahRebuildTest {
                 """.formatted(base), Map.of()));
         spec.put("secrets", Map.of("token", credential));
         create(spec).statusCode(201);
+        baseId(base); // the digest before the push is known
         BusyboxImage.push(base);
         given().post("/api/v1/bases/" + baseId(base) + "/check").then().statusCode(200).body("changed", equalTo(true));
 
@@ -142,6 +145,7 @@ class BuildahRebuildTest {
         String task = unique("health-app");
         create(task(task, "FROM " + base + "\nRUN echo ok > /ok\nHEALTHCHECK --interval=30s CMD cat /ok\n", Map.of()))
                 .statusCode(201);
+        baseId(base); // the digest before the push is known
         String newBase = BusyboxImage.push(base).digest();
         given().post("/api/v1/bases/" + baseId(base) + "/check").then().statusCode(200).body("changed", equalTo(true));
 

@@ -46,6 +46,7 @@ class RebaseTaskTest {
                 .statusCode(201)
                 .body("spec.rebase.base", equalTo(base));
 
+        baseId(base); // the digest before the push is known
         String baseV2 = TestImages.builder().layer(Map.of("etc/os-release", utf8("ID=test\nVERSION=2\n")))
                 .layer(LIBS).layer(Map.of("usr/lib/libssl.so", utf8("ssl 2\n"))).history(CREATED)
                 .env(Map.of("V", "2", "NEW", "yes")).push(base).digest();
@@ -66,6 +67,7 @@ class RebaseTaskTest {
         assertThat(manifest.path("annotations").path(BASE_NAME).asText()).isEqualTo(base);
         assertThat(config.path("config").path("Labels").path(BASE_DIGEST).asText()).isEqualTo(baseV2);
 
+        baseId(ciImage); // the digest before the push is known
         TestImages.PushedImage ci2 = ciBuilder(baseV1, Map.of("app/app.txt", utf8("app 2\n"))).push(ciImage);
         given().post("/api/v1/bases/" + baseId(ciImage) + "/check").then().statusCode(200).body("changed", equalTo(true));
 

@@ -72,6 +72,7 @@ class RebuildTest {
         create(inlineTask(app, privateImage(appBase))).statusCode(201);
         await().atMost(Duration.ofSeconds(15)).until(() -> baseDigest(privateImage(appBase)) != null);
 
+        baseId(base); // the digest before the push is known
         String newBase = TestImages.push(base).digest();
         given().post("/api/v1/bases/" + baseId(base) + "/check").then().body("changed", equalTo(true));
 
