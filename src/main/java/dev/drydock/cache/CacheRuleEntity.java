@@ -51,6 +51,10 @@ class CacheRuleEntity extends PanacheEntityBase {
     @Column(name = "last_error_at")
     public Instant lastErrorAt;
 
+    /** When the tag sync is due next; null: at once. */
+    @Column(name = "next_sync_at")
+    public Instant nextSyncAt;
+
     @Column(name = "created", nullable = false)
     public Instant created;
 

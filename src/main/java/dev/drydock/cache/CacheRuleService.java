@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,6 +138,9 @@ public class CacheRuleService {
         checkOthers(name, source, target);
         if (!target.equals(e.target)) {
             checkTargetFree(target);
+        }
+        if (!Objects.equals(sync, e.syncTags) || !source.equals(e.source) || !target.equals(e.target)) {
+            e.nextSyncAt = null; // a changed sync applies at once, not after the rest of the old refresh
         }
         e.source = source;
         e.target = target;

@@ -1,17 +1,30 @@
 package dev.drydock.cache;
 
+import dev.drydock.health.PrivateRegistryConfig;
+import dev.drydock.image.ImageReference;
+import dev.drydock.watch.BaseRecorder;
+import dev.drydock.watch.UpstreamChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * The cache's own state, each step one short transaction: the tags it filled with their digest and last upstream
- * check, and each rule's counters and last error. No registry call happens inside these transactions.
+ * check, and each rule's counters and last error. No registry call happens inside these transactions. A tag that
+ * moves to a new digest is, for the watch, a base that changed: the two are written together.
  */
 @ApplicationScoped
 class CachedTags {
+
+    @Inject
+    BaseRecorder bases;
+
+    @Inject
+    PrivateRegistryConfig privateRegistry;
 
     static final int MAX_ERROR = 1000;
 
@@ -30,21 +43,57 @@ class CachedTags {
         CacheRuleEntity.update("hits = hits + 1 where name = ?1", rule);
     }
 
-    /** Upstream was asked and the cached digest is still current: a hit, and the tag is fresh until the next refresh. */
+    /**
+     * Upstream was asked and the cached digest is still current: the tag is fresh until the next refresh; for a pull,
+     * a hit.
+     */
     @Transactional
-    void confirmed(String rule, String repository, String tag) {
+    void confirmed(String rule, String repository, String tag, boolean pull) {
         Instant now = now();
         CachedTagEntity.update("checkedAt = ?1, rule = ?2 where key.repository = ?3 and key.tag = ?4", now, rule,
                 repository, tag);
-        CacheRuleEntity.update("hits = hits + 1, lastCheck = ?1 where name = ?2", now, rule);
+        CacheRuleEntity.update((pull ? "hits = hits + 1, " : "") + "lastCheck = ?1 where name = ?2", now, rule);
     }
 
-    /** The tag now holds {@code digest}, imported from upstream: a miss. */
+    /**
+     * Claims a stale tag for one upstream check across replicas: marks it checked if its last check is older than
+     * {@code refresh}; false when it is fresh, or another replica claimed it first.
+     */
     @Transactional
-    void filled(String rule, String repository, String tag, String digest) {
+    boolean claimStale(String repository, String tag, Duration refresh) {
+        Instant now = now();
+        return CachedTagEntity.update("checkedAt = ?1 where key.repository = ?2 and key.tag = ?3 and checkedAt <= ?4",
+                now, repository, tag, now.minus(refresh)) == 1;
+    }
+
+    /**
+     * Claims a rule's tag sync across replicas: when it is due, the next one is due after {@code refresh}; false when
+     * it is not due, or another replica claimed it first.
+     */
+    @Transactional
+    boolean claimSync(String rule, Duration refresh) {
+        Instant now = now();
+        return CacheRuleEntity.update("nextSyncAt = ?1 where name = ?2 and (nextSyncAt is null or nextSyncAt <= ?3)",
+                now.plus(refresh), rule, now) == 1;
+    }
+
+    /** The rule's sync left tags for the next round: it is due again at once. */
+    @Transactional
+    void syncAgain(String rule) {
+        CacheRuleEntity.update("nextSyncAt = null where name = ?1", rule);
+    }
+
+    /**
+     * The tag now holds {@code digest}, imported from {@code upstream}: for a pull, a miss. A tracked base with the
+     * tag's reference takes the digest and announces the change, naming the upstream change it copies.
+     */
+    @Transactional
+    void filled(String rule, String upstream, String repository, String tag, String digest, String mediaType,
+            boolean pull) {
         Instant now = now();
         CachedTagEntity e = CachedTagEntity.findById(new CachedTagEntity.Key(repository, tag));
         boolean fresh = e == null;
+        String previous = fresh ? null : e.digest;
         if (fresh) {
             e = new CachedTagEntity();
             e.key = new CachedTagEntity.Key(repository, tag);
@@ -57,7 +106,11 @@ class CachedTags {
             // Hibernate inserts the state as it is at persist: the row is complete first.
             e.persist();
         }
-        CacheRuleEntity.update("misses = misses + 1, lastCheck = ?1 where name = ?2", now, rule);
+        CacheRuleEntity.update((pull ? "misses = misses + 1, " : "") + "lastCheck = ?1 where name = ?2", now, rule);
+        if (!digest.equals(previous)) {
+            String reference = ImageReference.parse(privateRegistry.host() + "/" + repository + ":" + tag).toString();
+            bases.recordResync(reference, digest, mediaType, new UpstreamChange(upstream, previous, digest));
+        }
     }
 
     /** A digest pulled that the private registry did not hold, now imported: a miss. */

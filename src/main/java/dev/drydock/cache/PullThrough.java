@@ -3,12 +3,10 @@ package dev.drydock.cache;
 import dev.drydock.health.PrivateRegistryConfig;
 import dev.drydock.image.ImageReference;
 import dev.drydock.image.InvalidReferenceException;
-import dev.drydock.registry.Descriptor;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.registry.RegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,9 +38,6 @@ public class PullThrough {
         }
     }
 
-    private static final int STRIPES = 64;
-    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-
     @Inject
     CacheRules rules;
 
@@ -53,19 +48,13 @@ public class PullThrough {
     CacheFill fill;
 
     @Inject
-    UpstreamClients upstream;
+    TagRefresh refresh;
 
     @Inject
     RegistryClient registry;
 
     @Inject
     PrivateRegistryConfig privateRegistry;
-
-    public PullThrough() {
-        for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
-    }
 
     /**
      * Whether a request with this {@code User-Agent} comes from drydock's own registry client (an import filling the
@@ -92,62 +81,28 @@ public class PullThrough {
             return Answer.SERVE;
         }
         String source = covered.get().upstreamRepository();
-        ReentrantLock lock = locks[Math.floorMod((repository + "@" + reference).hashCode(), STRIPES)];
         try {
             if (reference.contains(":")) {
-                return byDigest(rule.get(), source, repository, reference, lock);
+                return byDigest(rule.get(), source, repository, reference);
             }
-            return byTag(rule.get(), source, repository, reference, lock);
+            return byTag(rule.get(), source, repository, reference);
         } catch (InvalidReferenceException e) {
             return Answer.SERVE;
         }
     }
 
-    private Answer byTag(CacheRule rule, String source, String repository, String tag, ReentrantLock lock) {
-        Optional<CachedTags.CachedTag> cached = tags.find(repository, tag);
-        if (fresh(cached, rule)) {
-            tags.hit(rule.name());
-            return Answer.SERVE;
-        }
-        lock.lock();
-        try {
-            cached = tags.find(repository, tag);
-            if (fresh(cached, rule)) {
-                tags.hit(rule.name());
-                return Answer.SERVE;
-            }
-            ImageReference up = ImageReference.parse(source + ":" + tag);
-            Optional<Descriptor> head;
-            try {
-                head = upstream.forRule(rule, up.registry()).headManifest(up);
-            } catch (RegistryException e) {
-                return upstreamFailed(rule, repository, tag, cached.isPresent(), up + ": " + e.getMessage());
-            }
-            if (head.isEmpty()) {
-                return upstreamFailed(rule, repository, tag, cached.isPresent(), up + " is not in the upstream registry");
-            }
-            String digest = head.get().digest().toString();
-            if (cached.isPresent() && cached.get().digest().equals(digest)) {
-                tags.confirmed(rule.name(), repository, tag);
-                return Answer.SERVE;
-            }
-            CacheFill.Filled filled = fill.fill(rule, up, repository, tag);
-            if (!filled.ok()) {
-                return upstreamFailed(rule, repository, tag, cached.isPresent(), filled.error());
-            }
-            tags.filled(rule.name(), repository, tag, filled.digest());
-            return Answer.SERVE;
-        } finally {
-            lock.unlock();
-        }
+    private Answer byTag(CacheRule rule, String source, String repository, String tag) {
+        TagRefresh.Refreshed refreshed = refresh.refresh(rule, source, repository, tag, TagRefresh.Purpose.PULL, false);
+        return refreshed.cached() ? Answer.SERVE : Answer.unknown("not cached, and upstream failed: " + refreshed.error());
     }
 
-    private Answer byDigest(CacheRule rule, String source, String repository, String digest, ReentrantLock lock) {
+    private Answer byDigest(CacheRule rule, String source, String repository, String digest) {
         ImageReference held = ImageReference.parse(privateRegistry.host() + "/" + repository + "@" + digest);
         // A digest the registry holds is served uncounted: nearly every pull by tag asks for digests next.
         if (present(held)) {
             return Answer.SERVE;
         }
+        ReentrantLock lock = refresh.lock(repository, digest);
         lock.lock();
         try {
             if (present(held)) {
@@ -156,7 +111,8 @@ public class PullThrough {
             ImageReference up = ImageReference.parse(source + "@" + digest);
             CacheFill.Filled filled = fill.fill(rule, up, repository, null);
             if (!filled.ok()) {
-                return upstreamFailed(rule, repository, null, false, filled.error());
+                tags.failed(rule.name(), repository, null, false, filled.error());
+                return Answer.unknown("not cached, and upstream failed: " + filled.error());
             }
             tags.filledDigest(rule.name());
             return Answer.SERVE;
@@ -171,15 +127,5 @@ public class PullThrough {
         } catch (RegistryException e) {
             return true;
         }
-    }
-
-    private Answer upstreamFailed(CacheRule rule, String repository, String tag, boolean cached, String error) {
-        tags.failed(rule.name(), repository, cached ? tag : null, cached, error);
-        return cached ? Answer.SERVE : Answer.unknown("not cached, and upstream failed: " + error);
-    }
-
-    private static boolean fresh(Optional<CachedTags.CachedTag> cached, CacheRule rule) {
-        return cached.isPresent() && rule.name().equals(cached.get().rule())
-                && cached.get().checkedAt().plus(rule.refresh()).isAfter(Instant.now());
     }
 }

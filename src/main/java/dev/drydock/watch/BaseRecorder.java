@@ -103,6 +103,23 @@ public class BaseRecorder {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<BaseChanged> recordPush(String reference, String digest, String mediaType, long runId) {
+        return recordKnown(reference, digest, mediaType, DetectedBy.PUSH, runId, null);
+    }
+
+    /**
+     * The pull-through cache re-synced the cached tag {@code reference} from upstream: like a push, a tracked base
+     * with that reference takes the new digest at once and announces it (detectedBy cache, with the upstream change),
+     * in the caller's transaction. Bases of the reference for one platform are checked next.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<BaseChanged> recordResync(String reference, String digest, String mediaType, UpstreamChange upstream) {
+        em.createQuery("UPDATE TrackedBase SET nextCheckAt = :now WHERE reference = :reference AND platform <> ''")
+                .setParameter("now", Instant.now()).setParameter("reference", reference).executeUpdate();
+        return recordKnown(reference, digest, mediaType, DetectedBy.CACHE, null, upstream);
+    }
+
+    private Optional<BaseChanged> recordKnown(String reference, String digest, String mediaType, DetectedBy detectedBy,
+            Long runId, UpstreamChange upstream) {
         Optional<TrackedBase> tracked = TrackedBase.byReference(reference, "");
         if (tracked.isEmpty()) {
             return Optional.empty();
@@ -120,9 +137,10 @@ public class BaseRecorder {
         base.digest = digest;
         base.mediaType = mediaType;
         base.lastChangedAt = now;
-        BaseChanged change = new BaseChanged(base.reference, null, previous, digest, mediaType, DetectedBy.PUSH, now, runId);
+        BaseChanged change = new BaseChanged(base.reference, null, previous, digest, mediaType, detectedBy, now, runId,
+                upstream);
         outbox.append(EventType.BASE_CHANGED, base.reference, base.reference, change);
-        meters.counter("drydock.watch.changes", "registry", base.registry, "detectedBy", DetectedBy.PUSH.wire()).increment();
+        meters.counter("drydock.watch.changes", "registry", base.registry, "detectedBy", detectedBy.wire()).increment();
         return Optional.of(change);
     }
 

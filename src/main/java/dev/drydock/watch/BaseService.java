@@ -109,6 +109,27 @@ public class BaseService {
         return TrackedBase.list("platform", "");
     }
 
+    /**
+     * The references of the bases (tag as a whole) that start with one of {@code prefixes}, e.g. the private
+     * registry's cached tags that tasks build FROM.
+     */
+    public List<String> referencesStartingWith(java.util.Collection<String> prefixes) {
+        if (prefixes.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder query = new StringBuilder("SELECT b.reference FROM TrackedBase b WHERE b.platform = '' AND (");
+        int i = 0;
+        for (String ignored : prefixes) {
+            query.append(i == 0 ? "" : " OR ").append("b.reference LIKE :p").append(i++).append(" ESCAPE '\\'");
+        }
+        var select = TrackedBase.getEntityManager().createQuery(query.append(") ORDER BY b.id").toString(), String.class);
+        i = 0;
+        for (String prefix : prefixes) {
+            select.setParameter("p" + i++, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return select.getResultList();
+    }
+
     /** Every base (all platforms) of a reference, written in any form the reference grammar accepts. */
     public List<TrackedBase> byReference(String reference) {
         return TrackedBase.list("reference", parseReference(reference).toString());

@@ -12,7 +12,9 @@ public enum DetectedBy {
     /** drydock pushed the image itself (a rebuilt image that other tasks build FROM). */
     PUSH,
     /** Someone asked for a check through the API. */
-    MANUAL;
+    MANUAL,
+    /** The pull-through cache re-synced the tag from upstream (a cached tag that tasks build FROM). */
+    CACHE;
 
     @JsonValue
     public String wire() {

@@ -309,7 +309,7 @@ class NewestDigestTest {
 
     private BaseChanged change(String previous, String digest) {
         return new BaseChanged(base, null, previous, digest, "application/vnd.oci.image.manifest.v1+json",
-                DetectedBy.POLL, Instant.now(), null);
+                DetectedBy.POLL, Instant.now(), null, null);
     }
 
     private Cause cause() {

@@ -55,12 +55,25 @@ final class CauseWords {
     }
 
     private static String change(Cause cause) {
+        if (cause.upstream() != null) {
+            return resync(cause);
+        }
         String how = cause.detectedBy() == null ? "" : " (" + cause.detectedBy() + ")";
         if (cause.previousDigest() == null) {
             return Names.image(cause.reference()) + " now at " + Names.digest(cause.digest()) + how;
         }
         return Names.image(cause.reference()) + " changed " + Names.digest(cause.previousDigest()) + " → "
                 + Names.digest(cause.digest()) + how;
+    }
+
+    /** "nginx:1.27 changed sha256:ab12… → sha256:cd34… upstream, then 127.0.0.1:5000/cache/nginx:1.27 re-synced". */
+    private static String resync(Cause cause) {
+        Cause.Upstream up = cause.upstream();
+        String upstream = up.previousDigest() == null
+                ? Names.image(up.reference()) + " now at " + Names.digest(up.digest()) + " upstream"
+                : Names.image(up.reference()) + " changed " + Names.digest(up.previousDigest()) + " → "
+                        + Names.digest(up.digest()) + " upstream";
+        return upstream + ", then " + Names.image(cause.reference()) + " re-synced";
     }
 
     private static String commit(Cause cause) {

@@ -72,7 +72,9 @@ public class TriggerService {
             return List.of();
         }
         Cause cause = Cause.baseChange(eventId.toString(), change.reference(), change.previousDigest(), change.digest(),
-                change.detectedBy().wire(), change.runId(), upstreamTask(change.runId()), change.detectedAt());
+                change.detectedBy().wire(), change.runId(), upstreamTask(change.runId()), change.detectedAt())
+                .withUpstream(change.upstream() == null ? null : new Cause.Upstream(change.upstream().reference(),
+                        change.upstream().previousDigest(), change.upstream().digest()));
         List<Long> affected = new ArrayList<>();
         for (Map.Entry<String, Boolean> dependent : graph.directDependents(change.reference()).entrySet()) {
             // Each dependent's rows are written and let go before the next: otherwise every query of a large

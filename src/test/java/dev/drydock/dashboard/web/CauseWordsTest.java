@@ -59,4 +59,15 @@ class CauseWordsTest {
                 "timer nightly fired",
                 "commit 0123456 pushed to main on github by alice");
     }
+
+    @Test
+    void shouldTellAReSyncedCachedTagFromTheUpstreamChangeItCopied() {
+        Cause resynced = Cause.baseChange("e5", "registry.example/cache/nginx:1.27", OLD, NEW, "cache", null, null, AT)
+                .withUpstream(new Cause.Upstream("docker.io/library/nginx:1.27", OLD, NEW));
+        Cause appeared = resynced.withUpstream(new Cause.Upstream("docker.io/library/nginx:1.27", null, NEW));
+
+        assertThat(words(Map.of(), resynced, appeared)).containsExactly(
+                "nginx:1.27 changed sha256:ab12ab12… → sha256:cd34cd34… upstream, then registry.example/cache/nginx:1.27 re-synced",
+                "nginx:1.27 now at sha256:cd34cd34… upstream, then registry.example/cache/nginx:1.27 re-synced");
+    }
 }
