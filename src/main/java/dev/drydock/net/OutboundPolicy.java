@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,7 +163,8 @@ public final class OutboundPolicy {
      * socket goes to the address that was checked, never to the name again, so a name that resolves to a denied
      * address by the time of the connection (DNS rebinding) changes nothing. A
      * failure says "could not connect to HOST:PORT", the same whether the port was closed, filtered or timed
-     * out, and carries no text from the peer.
+     * out, and carries no text from the peer. The socket is a channel's: a thread blocked in its connect or read stops
+     * when it is interrupted (a canceled or timed-out build), not at the request timeout.
      *
      * @throws AddressNotAllowedException when every address of the host is denied
      * @throws ConnectException when no allowed address could be connected to, or the name does not resolve
@@ -177,7 +179,7 @@ public final class OutboundPolicy {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         IOException last = null;
         for (InetAddress address : addresses) {
-            Socket socket = new Socket();
+            Socket socket = SocketChannel.open().socket();
             try {
                 socket.connect(new InetSocketAddress(address, port), millis);
                 return socket;

@@ -52,6 +52,8 @@ class RunLifecycleTest {
             JsonNode run = awaitFinished(task, 1).get(0);
             assertThat(run.get("status").asText()).as(log(run)).isEqualTo("Timeout");
             assertThat(run.get("error").asText()).contains("timed out after 2 s");
+            assertThat(took(run)).as("stopped at the task's timeout, not at the hung request's 30 s")
+                    .isLessThan(Duration.ofSeconds(20));
         }
     }
 
@@ -67,6 +69,8 @@ class RunLifecycleTest {
 
             JsonNode run = awaitFinished(task, 1).get(0);
             assertThat(run.get("status").asText()).as(log(run)).isEqualTo("Canceled");
+            assertThat(took(run)).as("stopped when canceled, not at the hung request's 30 s")
+                    .isLessThan(Duration.ofSeconds(20));
         }
     }
 
@@ -131,6 +135,11 @@ class RunLifecycleTest {
         void redeliver(long runId) {
             io.quarkus.arc.Arc.container().instance(RunExecutor.class).get().execute(runId);
         }
+    }
+
+    private static Duration took(JsonNode run) {
+        return Duration.between(java.time.Instant.parse(run.get("startedAt").asText()),
+                java.time.Instant.parse(run.get("finishedAt").asText()));
     }
 
     /** A registry whose manifests answer HEAD at once but never send a GET body: builds FROM it hang. */
