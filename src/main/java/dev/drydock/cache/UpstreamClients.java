@@ -1,17 +1,11 @@
 package dev.drydock.cache;
 
-import dev.drydock.net.OutboundPolicy;
-import dev.drydock.registry.CredentialLookup;
 import dev.drydock.registry.RegistryClient;
-import dev.drydock.registry.RegistryCredential;
-import dev.drydock.registry.RegistryProfile;
+import dev.drydock.registry.RegistryException;
 import dev.drydock.registry.RetryPolicy;
-import dev.drydock.registry.credential.CredentialService;
+import dev.drydock.registry.credential.CredentialSetClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry clients the cache asks upstream with: the same registry configuration as everywhere, one attempt per
@@ -22,30 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 class UpstreamClients {
 
     @Inject
-    RegistryProfile profile;
+    CredentialSetClients credentialClients;
 
-    @Inject
-    OutboundPolicy outbound;
-
-    @Inject
-    CredentialLookup storedCredentials;
-
-    @Inject
-    CredentialService credentialSets;
-
-    private final Map<String, RegistryClient> clients = new ConcurrentHashMap<>();
-
+    /** @throws RegistryException when the rule's credential set was removed (a failure the rule shows) */
     RegistryClient forRule(CacheRule rule, String registry) {
-        String set = rule.credentialSet();
-        return clients.computeIfAbsent(set == null ? "" : set + "@" + registry, key -> {
-            CredentialLookup lookup = storedCredentials;
-            if (set != null) {
-                Optional<RegistryCredential> credential = credentialSets.find(set).flatMap(c -> credentialSets.secret(set)
-                        .map(secret -> new RegistryCredential(c.username(), secret)));
-                lookup = r -> r.equals(registry) && credential.isPresent() ? credential : storedCredentials.forRegistry(r);
-            }
-            return RegistryClient.builder().outbound(outbound).profile(profile).credentials(lookup)
-                    .retryPolicy(RetryPolicy.noWait()).build();
-        });
+        if (rule.credentialSet() == null) {
+            return credentialClients.withRetries(RetryPolicy.noWait());
+        }
+        try {
+            return credentialClients.forSet(rule.credentialSet(), registry, RetryPolicy.noWait());
+        } catch (IllegalStateException e) {
+            throw new RegistryException(registry, rule.source(), "cache rule " + rule.name() + ": " + e.getMessage());
+        }
     }
 }

@@ -110,6 +110,30 @@ class ImportFromTokenRegistryTest {
         assertThat(job.getString("error")).doesNotContain("not-the-token");
     }
 
+    @Test
+    void shouldImportWithACredentialSetAndUseTheNewSecretOnceTheSetIsCreatedAgain() {
+        PushedImage image = TestImages.push(upstream.host() + "/with-set/app:1");
+        String set = "import-set-" + Long.toHexString(System.nanoTime());
+        credentialSet(set, TOKEN);
+        Map<String, Object> body = Map.of("source", image.reference(), "targets", List.of("with-set/app:1"),
+                "credentialSet", set, "force", true);
+        assertThat(Imports.awaitEnd(Imports.start(body)).getString("status")).isEqualTo("Succeeded");
+
+        // The same name, another secret: the client kept for the first set must not be used again.
+        given().delete("/api/v1/credentials/" + set).then().statusCode(204);
+        credentialSet(set, "not-the-token");
+        JsonPath refused = Imports.awaitEnd(Imports.start(Map.of("source", image.reference(),
+                "targets", List.of("with-set/copy:1"), "credentialSet", set)));
+
+        assertThat(refused.getString("status")).isEqualTo("Failed");
+        assertThat(refused.getString("error")).doesNotContain("not-the-token").doesNotContain(TOKEN);
+    }
+
+    private static void credentialSet(String name, String secret) {
+        given().contentType("application/json").body(Map.of("name", name, "registry", upstream.host(), "username", USER,
+                "password", secret)).post("/api/v1/credentials").then().statusCode(201);
+    }
+
     private String row(long id) throws Exception {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("select row_to_json(j)::text from import_job j where id = ?")) {
