@@ -1,6 +1,6 @@
 /**
- * The web dashboard: server-rendered pages (Qute) for pending rebuilds, runs, bases, the dependency graph and
- * tasks, kept live over server-sent events fed by Kafka.
+ * The web dashboard: server-rendered pages (Qute) for pending rebuilds, runs, bases, the dependency graph, tasks,
+ * imports and the pull-through cache, kept live over server-sent events fed by Kafka.
  *
  * <p>Sub-packages: {@code auth} (the token login, its cookie and the filter that guards every page),
  * {@code live} (Kafka → SSE), {@code web} (the pages and their view models), {@code graph} (the layered layout

@@ -2,7 +2,8 @@
  * drydock dashboard: live updates without a build step.
  *
  * - Elements with data-live-src are fetched again (as an HTML fragment) when a server-sent event of a kind in
- *   their data-live-on arrives on /dashboard/events (optionally only for data-live-run / data-live-task).
+ *   their data-live-on arrives on /dashboard/events (optionally only for data-live-run / data-live-task /
+ *   data-live-rule).
  * - A <pre data-log-src> follows a run's log while the run is active.
  * - <time data-ago> shows "3 min ago" and is kept current.
  * - The login page finds an existing session (a link from another site arrives without the SameSite cookie).
@@ -118,6 +119,10 @@
     if (task && (!data || data.task !== task)) {
       return false;
     }
+    var rule = region.getAttribute('data-live-rule');
+    if (rule && (!data || data.rule !== rule)) {
+      return false;
+    }
     return true;
   }
 
@@ -145,7 +150,7 @@
       }
       connectedBefore = true;
     });
-    ['run', 'base'].forEach(function (kind) {
+    ['run', 'base', 'cache-rule'].forEach(function (kind) {
       source.addEventListener(kind, function (e) {
         var data = null;
         try {

@@ -239,10 +239,51 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void shouldShowCacheRuleChangesWithoutReloading() {
+        String rule = cacheRule("browser-cache");
+        try (BrowserContext context = browser.context(root.toString(), 1280, 800)) {
+            Page page = Browser.signIn(context, "/cache/" + rule, DrydockStackResource.ADMIN_TOKEN);
+            assertThat(page.locator("#live-status")).hasText("Live");
+            page.evaluate("() => { window.drydockNotReloaded = true; }");
+            Instant giveUp = Instant.now().plus(JOIN);
+            int seconds = 6;
+            boolean shown = false;
+            while (!shown && Instant.now().isBefore(giveUp)) {
+                seconds++;
+                RestAssured.given().contentType("application/merge-patch+json").body("{\"refresh\":\"PT" + seconds + "S\"}")
+                        .patch("/api/v1/cache-rules/" + rule).then().statusCode(200);
+                try {
+                    page.locator("#rule-summary").getByText("at most every " + seconds + " s")
+                            .waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+                    shown = true;
+                } catch (PlaywrightException e) {
+                    // the dashboard's consumer had not joined yet: change it again
+                }
+            }
+            Assertions.assertThat(shown).as("the rule's new refresh on its page").isTrue();
+            Assertions.assertThat(page.evaluate("() => window.drydockNotReloaded === true")).isEqualTo(true);
+
+            // Rules are listed by name with other tests' rules: open the page that holds this one.
+            List<String> names = RestAssured.given().get("/api/v1/cache-rules?size=500").then().extract().jsonPath()
+                    .getList("items.name", String.class);
+            page.navigate("/cache?page=" + names.indexOf(rule) / 50);
+            assertThat(page.locator("#rule-" + rule)).isVisible();
+            assertThat(page.locator("#live-status")).hasText("Live");
+            page.evaluate("() => { window.drydockNotReloaded = true; }");
+            RestAssured.given().delete("/api/v1/cache-rules/" + rule).then().statusCode(204);
+            assertThat(page.locator("#rule-" + rule)).hasCount(0,
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+            Assertions.assertThat(page.evaluate("() => window.drydockNotReloaded === true")).isEqualTo(true);
+        }
+    }
+
+    @Test
     void shouldPassAnAccessibilitySmokeCheckOnEveryPage() {
         String task = DashboardFixtures.task("browser-a11y");
         long run = DashboardFixtures.parkedRun(task);
-        List<String> paths = List.of("/", "/runs", "/runs/" + run, "/bases", "/graph", "/tasks", "/tasks/" + task);
+        String rule = cacheRule("browser-a11y");
+        List<String> paths = List.of("/", "/runs", "/runs/" + run, "/bases", "/graph", "/tasks", "/tasks/" + task,
+                "/imports", "/cache", "/cache/" + rule);
         try (BrowserContext context = browser.context(root.toString(), 1280, 800)) {
             Page page = Browser.signIn(context, "/", DrydockStackResource.ADMIN_TOKEN);
             for (String path : paths) {
@@ -270,7 +311,8 @@ class DashboardBrowserTest {
     void shouldFitAPhoneScreen() {
         try (BrowserContext context = browser.context(root.toString(), 390, 844)) {
             Page page = Browser.signIn(context, "/", DrydockStackResource.READ_TOKEN);
-            for (String path : List.of("/", "/runs", "/bases", "/tasks", "/graph")) {
+            cacheRule("browser-phone");
+            for (String path : List.of("/", "/runs", "/bases", "/tasks", "/graph", "/imports", "/cache")) {
                 page.navigate(path);
                 Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assertions.assertThat(((Number) overflow).intValue()).as("sideways scrolling of %s on a phone", path)
@@ -313,6 +355,15 @@ class DashboardBrowserTest {
         } finally {
             demo.end(runs);
         }
+    }
+
+    /** A cache rule created through the API, so that the Cache pages have a row; returns its name. */
+    private static String cacheRule(String prefix) {
+        String name = TaskFixtures.unique(prefix);
+        RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body("{\"name\":\"" + name + "\",\"source\":\""
+                + dev.drydock.testing.TestStack.get().upstreamRegistry().host() + "/" + name + "\",\"target\":\"cache/" + name
+                + "\"}").post("/api/v1/cache-rules").then().statusCode(201);
+        return name;
     }
 
     /** Checks that run in the page: accessible names (the browser's own), visible focus, contrast. */

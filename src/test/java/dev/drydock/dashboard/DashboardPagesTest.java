@@ -30,7 +30,8 @@ class DashboardPagesTest {
 
     @Test
     void shouldSendABrowserWithoutASessionToTheLoginPage() {
-        for (String path : List.of("/", "/runs", "/runs/1", "/bases", "/graph", "/tasks", "/tasks/any", "/runs?status=Queued")) {
+        for (String path : List.of("/", "/runs", "/runs/1", "/bases", "/graph", "/tasks", "/tasks/any", "/runs?status=Queued",
+                "/imports", "/cache", "/cache/any")) {
             anonymous().get(path).then().statusCode(303)
                     .header("Location", endsWithPath("/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8)));
         }
@@ -117,6 +118,8 @@ class DashboardPagesTest {
             asReader().get("/tasks?q=" + task).then().statusCode(200).body(containsString("href=\"/tasks/" + task + "\""));
             asReader().get("/tasks/" + task).then().statusCode(200).body(containsString("<h1>" + task + "</h1>"))
                     .body(containsString("a new digest of its runtime base"));
+            asReader().get("/cache").then().statusCode(200).header("Content-Security-Policy", containsString("script-src 'self'"))
+                    .body(containsString("<h1>Cache</h1>"));
             asReader().get("/runs/999999999").then().statusCode(404).contentType(containsString("text/html"))
                     .body(containsString("does not exist"));
         } finally {

@@ -8,6 +8,8 @@ import dev.drydock.testing.DrydockStackResource;
 import dev.drydock.testing.TestStack;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,6 +73,32 @@ class LiveEventsTest {
                 }
             }
             assertThat(sse.has("base", reference)).as("base event on the stream; got %s", sse.events()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldStreamTheChangeOfACacheRuleMadeThroughTheApi() throws Exception {
+        String rule = TaskFixtures.unique("dash-live-rule");
+        String fragment = "\"rule\":\"" + rule + "\"";
+        RestAssured.given().contentType(ContentType.JSON).body("{\"name\":\"" + rule
+                + "\",\"source\":\"" + TestStack.get().upstreamRegistry().host() + "/" + rule + "\",\"target\":\"cache/"
+                + rule + "\"}").post("/api/v1/cache-rules").then().statusCode(201);
+        try (SseClient sse = SseClient.open(events, DrydockStackResource.READ_TOKEN)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> sse.has("ready", "{}"));
+            Instant giveUp = Instant.now().plus(JOIN);
+            int seconds = 5;
+            while (!sse.has("cache-rule", fragment) && Instant.now().isBefore(giveUp)) {
+                RestAssured.given().contentType("application/merge-patch+json")
+                        .body("{\"refresh\":\"PT" + seconds++ + "S\"}").patch("/api/v1/cache-rules/" + rule).then().statusCode(200);
+                Instant wait = Instant.now().plusSeconds(5);
+                while (!sse.has("cache-rule", fragment) && Instant.now().isBefore(wait)) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(sse.has("cache-rule", fragment)).as("cache rule event on the stream; got %s", sse.events()).isTrue();
+            assertThat(sse.events().stream().filter(e -> e.name().equals("cache-rule") && e.data().contains(fragment))
+                    .findFirst().orElseThrow().data()).as("created, or updated by a later patch")
+                    .containsPattern("\"change\":\"(created|updated)\"").contains("\"target\":\"cache/" + rule + "\"");
         }
     }
 

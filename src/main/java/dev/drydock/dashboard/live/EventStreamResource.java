@@ -14,8 +14,9 @@ import java.time.Duration;
 
 /**
  * {@code GET /dashboard/events}: server-sent events for the dashboard's pages. First {@code ready} (the stream is
- * subscribed: anything published from now on arrives), then {@code run} and {@code base} events with the
- * Kafka event's JSON data and its id, and a {@code ping} every {@link #PING} so that proxies keep the line open.
+ * subscribed: anything published from now on arrives), then {@code run}, {@code base} and {@code cache-rule} events
+ * with the Kafka event's JSON data and its id, and a {@code ping} every {@link #PING} so that proxies keep the line
+ * open.
  */
 @Path("/dashboard/events")
 @SignedIn

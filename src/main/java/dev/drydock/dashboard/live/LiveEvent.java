@@ -1,15 +1,17 @@
 package dev.drydock.dashboard.live;
 
 /**
- * One event for the browsers: {@code kind} names the SSE event ({@code run} or {@code base}), {@code id} is the
- * CloudEvents id, {@code data} the event's JSON data as published ({@code RunEvent} or {@code BaseChanged}).
+ * One event for the browsers: {@code kind} names the SSE event ({@code run}, {@code base} or {@code cache-rule}),
+ * {@code id} is the CloudEvents id, {@code data} the event's JSON data as published ({@code RunEvent},
+ * {@code BaseChanged} or {@code CacheRuleChanged}).
  */
 public record LiveEvent(Kind kind, String id, String data) {
 
     /** What changed; the SSE event name. */
     public enum Kind {
         RUN("run"),
-        BASE("base");
+        BASE("base"),
+        CACHE_RULE("cache-rule");
 
         private final String sseName;
 

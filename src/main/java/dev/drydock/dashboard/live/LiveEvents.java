@@ -19,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Relays run events and base changes from Kafka to every browser connected to this replica. Nothing is kept:
+ * Relays run events, base changes and cache rule changes from Kafka to every browser connected to this replica. Nothing is kept:
  * a browser that was away fetches the current state when it reconnects, so a missed event costs nothing.
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class LiveEvents {
     /** Events a slow browser may fall behind by before its stream is closed (it reconnects and re-fetches). */
     static final int BUFFER = 256;
 
-    /** Hot: subscribers get what arrives after they subscribed. Two channels feed it, one at a time. */
+    /** Hot: subscribers get what arrives after they subscribed. Three channels feed it, one at a time. */
     private final BroadcastProcessor<LiveEvent> hub = BroadcastProcessor.create();
 
     @Inject
@@ -43,6 +43,11 @@ public class LiveEvents {
     @Incoming(DashboardChannels.BASE_CHANGES)
     CompletionStage<Void> onBaseChange(Message<String> message) {
         return relay(LiveEvent.Kind.BASE, message);
+    }
+
+    @Incoming(DashboardChannels.CACHE_RULE_EVENTS)
+    CompletionStage<Void> onCacheRuleChange(Message<String> message) {
+        return relay(LiveEvent.Kind.CACHE_RULE, message);
     }
 
     /** Every event from now on; a subscriber that cannot keep up is failed rather than holding the others back. */

@@ -18,7 +18,8 @@ public record Chrome(String title, List<NavItem> nav, boolean signedIn, boolean 
             new String[] {"bases", "Bases", "/bases"},
             new String[] {"graph", "Graph", "/graph"},
             new String[] {"tasks", "Tasks", "/tasks"},
-            new String[] {"imports", "Imports", "/imports"});
+            new String[] {"imports", "Imports", "/imports"},
+            new String[] {"cache", "Cache", "/cache"});
 
     /** @param section id of the current section, or null */
     public static Chrome of(Viewer viewer, String title, String section) {

@@ -39,6 +39,14 @@ public final class Templates {
 
     public static native TemplateInstance imports$table(Chrome chrome, ImportList list);
 
+    public static native TemplateInstance cache(Chrome chrome, CacheList list);
+
+    public static native TemplateInstance cache$table(Chrome chrome, CacheList list);
+
+    public static native TemplateInstance cacheRule(Chrome chrome, CacheRuleDetail rule);
+
+    public static native TemplateInstance cacheRule$summary(Chrome chrome, CacheRuleDetail rule);
+
     public static native TemplateInstance graph(Chrome chrome, GraphView graph);
 
     public static native TemplateInstance tasks(Chrome chrome, TaskList list);
