@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * retried inline), and the rule's credential set for the source's registry when it has one.
  */
 @ApplicationScoped
-class UpstreamClients {
+public class UpstreamClients {
 
     @Inject
     RegistryProfile profile;
@@ -35,7 +35,8 @@ class UpstreamClients {
 
     private final Map<String, RegistryClient> clients = new ConcurrentHashMap<>();
 
-    RegistryClient forRule(CacheRule rule, String registry) {
+    /** The client for {@code rule}'s source registry {@code registry}: the rule's credential set, one attempt. */
+    public RegistryClient forRule(CacheRule rule, String registry) {
         String set = rule.credentialSet();
         return clients.computeIfAbsent(set == null ? "" : set + "@" + registry, key -> {
             CredentialLookup lookup = storedCredentials;

@@ -69,6 +69,17 @@ public class ImportClients {
         return shared;
     }
 
+    /**
+     * For reading a job's source again with the job's credential set: the application's client when the job had none,
+     * or the set was removed since. A job's own username and password are never reused.
+     */
+    public RegistryClient forSource(String sourceRegistry, String credentialSet) {
+        if (credentialSet == null || credentialSets.find(credentialSet).isEmpty()) {
+            return shared;
+        }
+        return forJob(sourceRegistry, credentialSet, null, null);
+    }
+
     private RegistryClient build(String sourceRegistry, RegistryCredential credential) {
         CredentialLookup lookup = registry -> registry.equals(sourceRegistry) ? Optional.of(credential)
                 : storedCredentials.forRegistry(registry);
