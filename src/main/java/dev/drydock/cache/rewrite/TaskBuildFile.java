@@ -48,7 +48,12 @@ class TaskBuildFile {
     record Read(String path, String text, byte[] bytes, Optional<String> commit) {}
 
     Read read(TaskSpec spec) {
-        String buildFile = SourcePaths.normalise(spec.buildFile(), "buildFile");
+        String buildFile;
+        try {
+            buildFile = SourcePaths.normalise(spec.buildFile(), "buildFile");
+        } catch (SourceException e) {
+            throw problem(e, "the task's build file: ");
+        }
         if (spec.source().inline() != null) {
             String content = spec.source().inline().files().get(spec.buildFile());
             if (content == null) {

@@ -182,8 +182,7 @@ public final class ReferenceSites {
             if (instruction.line() >= line) {
                 break;
             }
-            if (instruction.keyword().equals("ENV") && Arguments.nameValues("ENV", instruction.arguments(),
-                    file.escape()).stream().anyMatch(pair -> pair.name().equals(name))) {
+            if (instruction.keyword().equals("ENV") && envNames(instruction).contains(name)) {
                 return true;
             }
         }
@@ -191,14 +190,31 @@ public final class ReferenceSites {
     }
 
     private boolean declares(Instruction arg, String name) {
-        return Arguments.argDeclarations(arg.arguments(), file.escape()).stream().anyMatch(d -> d.name().equals(name));
+        return declarations(arg).stream().anyMatch(d -> d.name().equals(name));
     }
 
     private Optional<String> defaultOf(Instruction arg, String name) {
-        return Arguments.argDeclarations(arg.arguments(), file.escape()).stream()
+        return declarations(arg).stream()
                 .filter(d -> d.name().equals(name))
                 .reduce((a, b) -> b)
                 .flatMap(NameValue::value);
+    }
+
+    // The analysis has read these instructions already; a failure here is the one it would have reported.
+    private List<NameValue> declarations(Instruction arg) {
+        try {
+            return Arguments.argDeclarations(arg.arguments(), file.escape());
+        } catch (InstructionException e) {
+            throw e.at(arg.line());
+        }
+    }
+
+    private List<String> envNames(Instruction env) {
+        try {
+            return Arguments.nameValues("ENV", env.arguments(), file.escape()).stream().map(NameValue::name).toList();
+        } catch (InstructionException e) {
+            throw e.at(env.line());
+        }
     }
 
     /** The span of {@code name}'s default in the ARG, when it is written whole. */

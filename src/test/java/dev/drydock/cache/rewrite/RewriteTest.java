@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -255,6 +256,15 @@ class RewriteTest {
                         + UPSTREAM + "/" + s.prefix() + "/c/web:1.27\n+FROM " + s.cached("web:1.27") + "\n"));
         rewrite(name, "{\"to\": \"cache\"}").statusCode(409).body("detail",
                 containsString("no git repository"));
+        String jib = TaskFixtures.unique("rw-jib");
+        TaskFixtures.create(Map.of("name", jib, "buildFile", "jib.yaml", "source", Map.of("inline", Map.of("files",
+                Map.of("jib.yaml", "apiVersion: jib/v1alpha1\nkind: BuildFile\nfrom:\n  image: \"" + UPSTREAM + "/"
+                        + s.prefix() + "/c/web:1.27\"  # the runtime\n"))),
+                "images", List.of(TaskFixtures.privateImage(jib)),
+                "triggers", Map.of("baseImage", Map.of("enabled", false)))).statusCode(201);
+        rewrite(jib, "{\"to\": \"cache\", \"pinDigests\": true, \"dryRun\": true}").statusCode(200)
+                .body("changes[0].instruction", equalTo("from.image"))
+                .body("diff", containsString("\n+  image: \"" + s.cached("web:1.27") + "@" + s.web() + "\"  # the runtime\n"));
 
         Origin origin = Origin.create(Map.of("Dockerfile", s.dockerfile()));
         origin.git().branchCreate().setName(RewriteService.BRANCH).call();
@@ -264,6 +274,14 @@ class RewriteTest {
                 containsString("never commits to the branch a task builds"));
         assertThat(origin.git().getRepository().resolve("refs/heads/" + RewriteService.BRANCH).name())
                 .isEqualTo(origin.main());
+
+        Origin defaulted = Origin.create(Map.of("Dockerfile", s.dockerfile()));
+        defaulted.git().branchCreate().setName(RewriteService.BRANCH).call();
+        defaulted.git().getRepository().updateRef(Constants.HEAD).link("refs/heads/" + RewriteService.BRANCH);
+        rewrite(task(defaulted, null), "{\"to\": \"cache\"}").statusCode(409).body("detail",
+                containsString(RewriteService.BRANCH + " is the default branch"));
+        assertThat(defaulted.git().getRepository().resolve("refs/heads/" + RewriteService.BRANCH).name())
+                .as("the default branch").isEqualTo(defaulted.main());
         rewrite("rw-no-such-task", "{\"to\": \"cache\", \"dryRun\": true}").statusCode(404);
     }
 
