@@ -59,9 +59,15 @@ class PrivateCopies {
         if (covered.isEmpty()) {
             return Optional.empty();
         }
-        return rules.rule(covered.get().rule()).map(rule -> new PrivateCopy(
-                ImageReference.parse(privateRegistry.host() + "/" + covered.get().privateRepository() + suffix(upstream)),
-                rule.name(), null, upstreamClients.forRule(rule, upstream.registry())));
+        ImageReference copy;
+        try {
+            copy = ImageReference.parse(privateRegistry.host() + "/" + covered.get().privateRepository()
+                    + suffix(upstream));
+        } catch (InvalidReferenceException e) {
+            return Optional.empty(); // a wildcard's copy whose name is too long to exist
+        }
+        return rules.rule(covered.get().rule()).map(rule -> new PrivateCopy(copy, rule.name(), null,
+                upstreamClients.forRule(rule, upstream.registry())));
     }
 
     // The tag when there is one (a tag with a digest is verified by its tag), else the digest.
