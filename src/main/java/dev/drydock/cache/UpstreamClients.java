@@ -13,13 +13,13 @@ import jakarta.inject.Inject;
  * retried inline), and the rule's credential set for the source's registry when it has one.
  */
 @ApplicationScoped
-class UpstreamClients {
+public class UpstreamClients {
 
     @Inject
     CredentialSetClients credentialClients;
 
     /** @throws RegistryException when the rule's credential set was removed (a failure the rule shows) */
-    RegistryClient forRule(CacheRule rule, String registry) {
+    public RegistryClient forRule(CacheRule rule, String registry) {
         if (rule.credentialSet() == null) {
             return credentialClients.withRetries(RetryPolicy.noWait());
         }

@@ -30,4 +30,19 @@ public class ImportClients {
         }
         return shared;
     }
+
+    /**
+     * For reading a job's source again with the job's credential set: the application's client when the job had none,
+     * or the set was removed since. A job's own username and password are never reused.
+     */
+    public RegistryClient forSource(String sourceRegistry, String credentialSet) {
+        if (credentialSet == null) {
+            return shared;
+        }
+        try {
+            return credentialClients.forSet(credentialSet, sourceRegistry, null);
+        } catch (IllegalStateException e) {
+            return shared;
+        }
+    }
 }

@@ -115,6 +115,17 @@ public class ImportService {
         return ImportView.of(find(id));
     }
 
+    /**
+     * The newest Succeeded import of exactly {@code source} (a normalised reference, as jobs store it:
+     * {@code docker.io/library/nginx:1.27}, or {@code …@sha256:…} for a source given by digest): where the copy is in
+     * the private registry ({@code targets}, {@code untaggedTargetRepositories}) and its digest ({@code targetDigest}).
+     */
+    @Transactional
+    public Optional<ImportView> newestSucceeded(String source) {
+        return ImportJob.<ImportJob>find("source = ?1 and status = ?2 order by finishedAt desc, id desc", source,
+                ImportStatus.Succeeded).firstResultOptional().map(ImportView::of);
+    }
+
     @Transactional
     public List<ImportView> list(int page, int size) {
         return ImportJob.<ImportJob>find("order by createdAt desc, id desc").page(page, size).list().stream()

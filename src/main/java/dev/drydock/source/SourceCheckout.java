@@ -114,6 +114,22 @@ public final class SourceCheckout {
      */
     public record FileAtCommit(String commit, Optional<byte[]> content, Mirror mirror) {}
 
+    /**
+     * Commits {@code change} on top of {@code baseCommit} and pushes the commit to {@code change.branch()}, created or
+     * reset to it ({@link BranchPush}): the file is written in the mirror's object database, never on disk, and only
+     * that branch is pushed. Fails with {@link Kind#INVALID} for a branch that is the source's ref or the repository's
+     * default branch, {@link Kind#BAD_FILE} when the path is no regular file holding {@code change.before()},
+     * {@link Kind#REFUSED} when the server refuses the update, and as a fetch fails for a server that cannot be
+     * reached or refuses the credential.
+     */
+    public FileCommit.Pushed commitFile(GitSource source, String baseCommit, Optional<GitCredential> credential,
+            FileCommit change) {
+        GitSource checked = new GitSource(allowed(source.url()), source.ref(), source.context());
+        BranchPush.branchRef(checked, change.branch());
+        return withCommit(checked, Optional.of(baseCommit), credential,
+                (repository, resolved) -> BranchPush.push(repository, checked, resolved.id(), credential, change));
+    }
+
     /** Whether {@code url} has a mirror in the cache. */
     public boolean hasMirror(String url) {
         return Files.isDirectory(mirrors.mirrorOf(url).resolve("objects"));

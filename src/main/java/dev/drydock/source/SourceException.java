@@ -22,6 +22,8 @@ public class SourceException extends RuntimeException {
         INVALID,
         /** A file read from the source (a build file) is a link leading outside it, too large or not a file. */
         BAD_FILE,
+        /** The git server refused a push (a protected branch, a rejected update, a hook). */
+        REFUSED,
         /** The checking-out thread was interrupted. */
         CANCELED
     }

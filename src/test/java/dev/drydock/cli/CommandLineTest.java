@@ -95,6 +95,13 @@ class CommandLineTest {
         assertThat(cli("base", "update", base, "--interval", "900", "--query", "intervalSeconds", "-o", "tsv").out().strip())
                 .isEqualTo("900");
 
+        Invocation rewrite = cli("task", "rewrite", "cli-app", "--to", "cache", "--dry-run", "--query", "skipped[0].reason",
+                "-o", "tsv");
+        assertThat(rewrite.out().strip()).as(rewrite.err()).isEqualTo("no cache rule covers " + upstream + "/cli/base");
+        Invocation commit = cli("task", "rewrite", "cli-app", "--to", "both");
+        assertThat(commit.exit()).isEqualTo(1);
+        assertThat(commit.err()).contains("no git repository").contains("[HTTP 409]");
+
         assertThat(cli("task", "delete", "cli-app").exit()).isZero();
         given().get("/api/v1/tasks/cli-app").then().statusCode(404);
     }

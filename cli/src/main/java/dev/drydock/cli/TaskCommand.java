@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "task", mixinStandardHelpOptions = true, description = "Build tasks and their runs (az acr task).",
         subcommands = {TaskCommand.Create.class, TaskCommand.Show.class, TaskCommand.ListTasks.class,
                 TaskCommand.Update.class, TaskCommand.Delete.class, TaskCommand.Run.class, TaskCommand.Logs.class,
-                TaskCommand.ListRuns.class, TaskCommand.CancelRun.class})
+                TaskCommand.ListRuns.class, TaskCommand.CancelRun.class, TaskCommand.Rewrite.class})
 final class TaskCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Register a task.",
@@ -183,6 +183,42 @@ final class TaskCommand {
         @Override
         public Integer call() {
             return printItems(api().get(paging.path("/api/v1/runs", "task", name, "status", status, "trigger", trigger)));
+        }
+    }
+
+    @Command(name = "rewrite", mixinStandardHelpOptions = true,
+            description = {"Point the build file's FROM and COPY --from at the private registry's copies (cache rules, "
+                    + "imports), each verified to have upstream's digest.",
+                    "Without --dry-run the change is committed to the branch drydock/use-private-registry of the task's "
+                    + "repository and pushed; the task's own branch is never changed."},
+            footer = {"", "Examples:", "  drydock task rewrite app --to cache --dry-run --query diff -o tsv",
+                    "  drydock task rewrite app --to both --pin-digests --query '[branch, commit]' -o tsv"})
+    static final class Rewrite extends Action {
+
+        @Mixin
+        Name name;
+
+        @Option(names = "--to", required = true, paramLabel = "cache|imports|both",
+                description = "whose copies: the cache rules', the imports', or both (a rule's first)")
+        String to;
+
+        @Option(names = "--pin-digests", description = "write the verified digest after the tag (name:tag@sha256:…)")
+        boolean pinDigests;
+
+        @Option(names = "--dry-run", description = "show the changes and the diff, commit nothing")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            return print(api().post("/api/v1/tasks/" + segment(name.get()) + "/rewrite", body()));
+        }
+
+        ObjectNode body() {
+            ObjectNode body = Api.JSON.createObjectNode();
+            body.put("to", to);
+            body.put("pinDigests", pinDigests);
+            body.put("dryRun", dryRun);
+            return body;
         }
     }
 

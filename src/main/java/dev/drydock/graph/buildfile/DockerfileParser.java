@@ -78,6 +78,7 @@ final class DockerfileParser {
                 continue;
             }
             StringBuilder logical = new StringBuilder();
+            List<Integer> sourceLines = new ArrayList<>(List.of(start));
             boolean continued = appendContinued(logical, line);
             if (!continued && logical.toString().isBlank()) {
                 continue;
@@ -88,13 +89,14 @@ final class DockerfileParser {
                 if (more.stripLeading().startsWith("#") || more.isBlank()) {
                     continue;
                 }
+                sourceLines.add(next);
                 continued = appendContinued(logical, more);
             }
             if (logical.toString().isBlank()) {
                 continue;
             }
             try {
-                instructions.add(instruction(start, logical.toString()));
+                instructions.add(instruction(start, logical.toString(), sourceLines));
             } catch (InstructionException e) {
                 throw e.at(start);
             }
@@ -144,7 +146,7 @@ final class DockerfileParser {
         return false;
     }
 
-    private Instruction instruction(int start, String logical) {
+    private Instruction instruction(int start, String logical, List<Integer> sourceLines) {
         Matcher m = KEYWORD_AND_REST.matcher(logical.strip());
         m.matches();
         String keyword = m.group(1).toUpperCase(Locale.ROOT);
@@ -160,7 +162,7 @@ final class DockerfileParser {
         if (HEREDOC_INSTRUCTIONS.contains(keyword) && logical.contains("<<")) {
             heredocs = readHeredocs(start, logical);
         }
-        return new Instruction(start, keyword, flags, arguments, heredocs, next);
+        return new Instruction(start, keyword, flags, arguments, heredocs, next, sourceLines);
     }
 
     private static String suggestion(String keyword) {

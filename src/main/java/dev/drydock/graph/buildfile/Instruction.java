@@ -13,15 +13,18 @@ import java.util.Optional;
  * @param arguments the rest of the instruction, trimmed, variables not yet substituted
  * @param heredocs bodies of {@code <<EOF} documents (RUN, COPY, ADD), in order
  * @param endLine 1-based last line of the instruction: its last continued line or heredoc terminator
+ * @param sourceLines 1-based lines whose text makes the instruction, in order: its first line and the continued
+ *     lines, without the comments and blank lines among them and without heredoc bodies
  */
 record Instruction(int line, String keyword, List<Flag> flags, String arguments, List<Heredoc> heredocs,
-        int endLine) {
+        int endLine, List<Integer> sourceLines) {
 
     Instruction {
         Objects.requireNonNull(keyword, "keyword");
         flags = List.copyOf(flags);
         Objects.requireNonNull(arguments, "arguments");
         heredocs = List.copyOf(heredocs);
+        sourceLines = List.copyOf(sourceLines);
     }
 
     record Flag(String name, String value) {}

@@ -36,7 +36,7 @@ final class JibYamlAnalyzer {
             "layers");
     private static final Set<String> FROM = Set.of("image", "platforms");
     /** Jib CLI's prefix for "pull from a registry", its default; its others name images on the build machine. */
-    private static final String REGISTRY_PREFIX = "registry://";
+    static final String REGISTRY_PREFIX = "registry://";
     private static final List<String> LOCAL_PREFIXES = List.of("docker://", "tar://");
     private static final Set<String> PLATFORM = Set.of("architecture", "os");
     private static final Set<String> LAYERS = Set.of("properties", "entries");
