@@ -1,6 +1,7 @@
 package dev.drydock.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,12 @@ public class CacheOverview {
     /** One page of a rule's cached tags, newest import first; {@code total} counts all of them. */
     public record TagPage(List<CachedTag> tags, int page, int size, long total) {}
 
+    @Inject
+    HitCounts hits;
+
     @Transactional
     public RulePage rules(int page, int size) {
+        hits.flush(); // this replica's hits so far are on the page
         int s = capped(size);
         int p = pageOf(page, s);
         List<CacheRule> rules = CacheRuleEntity.<CacheRuleEntity>find("order by name").page(p, s).list().stream()
@@ -36,6 +41,7 @@ public class CacheOverview {
 
     @Transactional
     public Optional<CacheRule> rule(String name) {
+        hits.flush();
         return CacheRuleEntity.<CacheRuleEntity>findByIdOptional(name).map(CacheRuleEntity::toRule);
     }
 

@@ -40,6 +40,9 @@ public class CacheRuleService {
     CacheRules rules;
 
     @Inject
+    HitCounts hits;
+
+    @Inject
     CredentialService credentials;
 
     @Inject
@@ -83,6 +86,7 @@ public class CacheRuleService {
 
     @Transactional
     public List<CacheRule> list(int page, int size) {
+        hits.flush(); // this replica's hits so far are in the answer
         return CacheRuleEntity.<CacheRuleEntity>find("order by name").page(page, size).list().stream()
                 .map(CacheRuleEntity::toRule).toList();
     }
@@ -94,6 +98,7 @@ public class CacheRuleService {
 
     @Transactional
     public Optional<CacheRule> find(String name) {
+        hits.flush();
         return CacheRuleEntity.<CacheRuleEntity>findByIdOptional(name).map(CacheRuleEntity::toRule);
     }
 

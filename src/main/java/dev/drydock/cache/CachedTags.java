@@ -26,6 +26,9 @@ class CachedTags {
     @Inject
     PrivateRegistryConfig privateRegistry;
 
+    @Inject
+    HitCounts hits;
+
     static final int MAX_ERROR = 1000;
 
     /** A tag the cache holds; {@code rule} is null once the rule that filled it was deleted. */
@@ -38,9 +41,8 @@ class CachedTags {
     }
 
     /** A pull served from the cache, upstream not asked. */
-    @Transactional
     void hit(String rule) {
-        CacheRuleEntity.update("hits = hits + 1 where name = ?1", rule);
+        hits.hit(rule);
     }
 
     /**
@@ -52,7 +54,10 @@ class CachedTags {
         Instant now = now();
         CachedTagEntity.update("checkedAt = ?1, rule = ?2 where key.repository = ?3 and key.tag = ?4", now, rule,
                 repository, tag);
-        CacheRuleEntity.update((pull ? "hits = hits + 1, " : "") + "lastCheck = ?1 where name = ?2", now, rule);
+        if (pull) {
+            hits.hit(rule);
+        }
+        CacheRuleEntity.update("lastCheck = ?1 where name = ?2", now, rule);
     }
 
     /**
