@@ -307,6 +307,31 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * The outermost elements that reach past the screen's right edge outside any box that scrolls sideways (a
+     * scrolling box, such as the phone's menu, keeps its overflow to itself), to say what to fix.
+     */
+    static final String WIDER_THAN_THE_SCREEN = """
+            () => {
+              const edge = document.documentElement.clientWidth + 1;
+              const scrolls = e => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX);
+              const inScroller = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                if (scrolls(p)) return true; } return false; };
+              const past = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > edge && !inScroller(e));
+              const texts = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(t);
+                if (range.getBoundingClientRect().right > edge && !inScroller(t.parentElement)) texts.push(t.parentElement);
+              }
+              return [...past.filter(e => !past.includes(e.parentElement)), ...texts].slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().width) + 'px "' + (e.textContent || '').trim().slice(0, 60) + '"')
+                .join('; ');
+            }""";
+
     @Test
     void shouldFitAPhoneScreen() {
         try (BrowserContext context = browser.context(root.toString(), 390, 844)) {
@@ -315,7 +340,8 @@ class DashboardBrowserTest {
             for (String path : List.of("/", "/runs", "/bases", "/tasks", "/graph", "/imports", "/cache")) {
                 page.navigate(path);
                 Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                Assertions.assertThat(((Number) overflow).intValue()).as("sideways scrolling of %s on a phone", path)
+                Assertions.assertThat(((Number) overflow).intValue())
+                        .as("sideways scrolling of %s on a phone, by %s", path, page.evaluate(WIDER_THAN_THE_SCREEN))
                         .isLessThanOrEqualTo(0);
             }
         }
