@@ -27,22 +27,16 @@ public class CacheOverview {
     public record TagPage(List<CachedTag> tags, int page, int size, long total) {}
 
     @Inject
-    HitCounts hits;
+    CacheRuleService service;
 
-    @Transactional
     public RulePage rules(int page, int size) {
-        hits.flush(); // this replica's hits so far are on the page
         int s = capped(size);
         int p = pageOf(page, s);
-        List<CacheRule> rules = CacheRuleEntity.<CacheRuleEntity>find("order by name").page(p, s).list().stream()
-                .map(CacheRuleEntity::toRule).toList();
-        return new RulePage(rules, p, s, CacheRuleEntity.count());
+        return new RulePage(service.list(p, s), p, s, service.count());
     }
 
-    @Transactional
     public Optional<CacheRule> rule(String name) {
-        hits.flush();
-        return CacheRuleEntity.<CacheRuleEntity>findByIdOptional(name).map(CacheRuleEntity::toRule);
+        return service.find(name);
     }
 
     /** Tags whose last fill was by {@code rule}; tags of a deleted rule belong to none. */

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -117,14 +118,14 @@ class CacheWatch {
             } catch (InvalidReferenceException e) {
                 continue;
             }
-            Optional<CacheRuleLookup.CachedRepository> covered = rules.forPrivate(ref.repository());
+            String repository = ref.repository();
+            String tag = ref.tagOrLatest();
+            Optional<CacheRuleLookup.CachedRepository> covered = rules.forPrivate(repository);
             Optional<CacheRule> rule = covered.flatMap(c -> rules.rule(c.rule()));
-            String key = "tag:" + ref.repository() + ":" + ref.tagOrLatest();
+            String key = "tag:" + repository + ":" + tag;
             if (rule.isEmpty() || running.contains(key) || failedUntil.containsKey(key)) {
                 continue;
             }
-            String repository = ref.repository();
-            String tag = ref.tagOrLatest();
             Optional<CachedTags.CachedTag> cached = tags.find(repository, tag);
             if (TagRefresh.fresh(cached, rule.get())) {
                 continue;
@@ -158,7 +159,7 @@ class CacheWatch {
                     running.remove(key);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             running.remove(key); // shutting down
         }
     }

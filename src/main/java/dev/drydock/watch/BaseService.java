@@ -96,12 +96,16 @@ public class BaseService {
 
     private static io.quarkus.hibernate.orm.panache.PanacheQuery<TrackedBase> searchQuery(Optional<BaseStatus> status,
             String text) {
-        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        String like = "%" + likeLiteral(text.toLowerCase(java.util.Locale.ROOT)) + "%";
         return status.isPresent()
                 ? TrackedBase.find("lower(reference) like ?1 escape '\\' and status = ?2", Sort.by("id"), like,
                         status.get().wire())
                 : TrackedBase.find("lower(reference) like ?1 escape '\\'", Sort.by("id"), like);
+    }
+
+    /** {@code text} matched literally by a LIKE with {@code ESCAPE '\\'}. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Every base tracked for the tag as a whole (no platform), the digests tasks are pinned to. */
@@ -125,7 +129,7 @@ public class BaseService {
         var select = TrackedBase.getEntityManager().createQuery(query.append(") ORDER BY b.id").toString(), String.class);
         i = 0;
         for (String prefix : prefixes) {
-            select.setParameter("p" + i++, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            select.setParameter("p" + i++, likeLiteral(prefix) + "%");
         }
         return select.getResultList();
     }
