@@ -16,9 +16,6 @@ import java.util.function.Predicate;
 @ApplicationScoped
 class TagSync {
 
-    /** The longest tag the distribution spec allows; a longer one in a tag list is not a tag. */
-    static final int MAX_TAG = 128;
-
     @Inject
     UpstreamClients upstream;
 
@@ -50,7 +47,8 @@ class TagSync {
             return new Round(0, false);
         }
         Predicate<String> wanted = rule.syncTags().matcher();
-        List<String> matching = listed.stream().filter(t -> t.length() <= MAX_TAG).filter(wanted)
+        // A tag list is the upstream's word: what is no tag of the reference grammar is left out, not imported.
+        List<String> matching = listed.stream().filter(ImageReference::isTag).filter(wanted)
                 .sorted(NEWEST_FIRST).limit(config.syncMaxTags()).toList();
         int asked = 0;
         for (String tag : matching) {

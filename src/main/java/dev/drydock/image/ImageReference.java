@@ -170,6 +170,11 @@ public final class ImageReference {
         }
     }
 
+    /** Whether {@code tag} is a tag of the reference grammar (letters, digits, {@code _.-}, at most 128 characters). */
+    public static boolean isTag(String tag) {
+        return !tag.isEmpty() && tag.length() <= MAX_TAG_LENGTH && TAG.matcher(tag).matches();
+    }
+
     private static void checkTag(String tag, String input) {
         if (tag.isEmpty()) {
             throw new InvalidReferenceException(input, Part.TAG, "tag must not be empty after ':'");

@@ -136,4 +136,18 @@ class ImageReferenceTest {
     void shouldRejectNullWithNullPointerException() {
         assertThatNullPointerException().isThrownBy(() -> ImageReference.parse(null));
     }
+
+    @Test
+    void shouldTellATagFromTextThatIsNone() {
+        assertThat(ImageReference.isTag("1.27.0-alpine")).isTrue();
+        assertThat(ImageReference.isTag("_x")).isTrue();
+        assertThat(ImageReference.isTag("a".repeat(128))).isTrue();
+        assertThat(ImageReference.isTag("a".repeat(129))).isFalse();
+        assertThat(ImageReference.isTag("")).isFalse();
+        assertThat(ImageReference.isTag(".hidden")).isFalse();
+        assertThat(ImageReference.isTag("-x")).isFalse();
+        assertThat(ImageReference.isTag("1.27/../x")).isFalse();
+        assertThat(ImageReference.isTag("1.27@sha256")).isFalse();
+        assertThat(ImageReference.isTag("a b")).isFalse();
+    }
 }
